@@ -1,0 +1,10 @@
+//! 学习伴侣 · Study Companion: a deep-learning study roadmap for students and their mentors.
+//!
+//! The pure core ([`curriculum`], [`progress`]) knows nothing of egui; [`ui`] draws it.
+#![forbid(unsafe_code)]
+
+pub mod cli;
+pub mod curriculum;
+pub mod embedded;
+pub mod progress;
+pub mod ui;

@@ -1,0 +1,75 @@
+//! Starts the window, or runs a command-line subcommand.
+// A double-clicked app opens no console window on Windows; see `attach_parent_console`.
+#![cfg_attr(windows, windows_subsystem = "windows")]
+
+use std::process::ExitCode;
+
+use clap::Parser as _;
+use study_companion::cli::{Cli, Command};
+use study_companion::ui::{StudyApp, theme};
+
+fn main() -> ExitCode {
+    attach_parent_console();
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Curriculum) => {
+            let mut out = std::io::stdout().lock();
+            match study_companion::cli::print_curriculum(study_companion::embedded::curriculum(), &mut out) {
+                Ok(()) => ExitCode::SUCCESS,
+                // A closed pipe (`| head`) is not an error worth reporting.
+                Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(err) => {
+                    eprintln!("study-companion: {err}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        None => run_window(&cli),
+    }
+}
+
+fn run_window(cli: &Cli) -> ExitCode {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("学习伴侣 · Study Companion")
+        .with_app_id("study-companion")
+        .with_inner_size(theme::WINDOW_SIZE)
+        .with_min_inner_size(theme::MIN_WINDOW_SIZE);
+    match eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon.png")) {
+        Ok(icon) => viewport = viewport.with_icon(icon),
+        Err(err) => log::warn!("the app icon could not be decoded: {err}"),
+    }
+    let options = eframe::NativeOptions {
+        viewport,
+        // The bundled font covers the UI and curriculum; the app adds its own system fallback
+        // that prefers Simplified Chinese faces.
+        system_font_fallback: false,
+        persistence_path: cli.data_dir.as_ref().map(|dir| dir.join("window")),
+        ..Default::default()
+    };
+    match eframe::run_native(
+        "study-companion",
+        options,
+        Box::new(|cc| Ok(Box::new(StudyApp::from_creation_context(cc)))),
+    ) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("study-companion: the window could not be opened: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// On Windows the binary has no console of its own (so a double-click opens none); when it is
+/// started from a terminal, attach to that terminal so subcommands still print.
+#[cfg(windows)]
+#[allow(unsafe_code)]
+fn attach_parent_console() {
+    use windows_sys::Win32::System::Console::{ATTACH_PARENT_PROCESS, AttachConsole};
+    // SAFETY: AttachConsole has no preconditions; it fails harmlessly without a parent console.
+    unsafe {
+        AttachConsole(ATTACH_PARENT_PROCESS);
+    }
+}
+
+#[cfg(not(windows))]
+fn attach_parent_console() {}

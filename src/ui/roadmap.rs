@@ -1,0 +1,331 @@
+//! The roadmap: the chapter list, and the chapters with their items.
+//!
+//! With every chapter open the roadmap is long, so the central view draws only the rows on
+//! screen: every row's height is remembered from the last time it was drawn (an estimate until
+//! then) and the rows off screen become empty space.
+
+use std::collections::HashMap;
+
+use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
+
+use crate::curriculum::{Chapter, ChapterId, Curriculum, Item, ItemKind};
+use crate::progress::{ItemState, Progress, chapter_completion};
+
+use super::app::{Action, UiState};
+use super::i18n::{Strings, fill};
+use super::theme;
+
+/// Height guessed for a row never drawn yet.
+const ESTIMATED_ROW_HEIGHT: f32 = 48.0;
+/// Rows this far outside the visible area are drawn anyway, so scrolling shows no gaps.
+const OVERDRAW: f32 = 200.0;
+
+/// One row of the central view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Row {
+    /// A chapter's header (title, progress).
+    Header(usize),
+    /// A chapter's introduction.
+    Intro(usize),
+    /// An item: (chapter index, item index).
+    Item(usize, usize),
+}
+
+/// Runtime state of the roadmap view (never saved).
+#[derive(Default)]
+pub struct RoadmapView {
+    markdown: CommonMarkCache,
+    heights: HashMap<Row, f32>,
+    measured_width: f32,
+    scroll_target: Option<ChapterId>,
+}
+
+impl RoadmapView {
+    /// Scrolls to a chapter on the next frame.
+    pub fn scroll_to(&mut self, chapter: ChapterId) {
+        self.scroll_target = Some(chapter);
+    }
+
+    /// The side list: each chapter with its progress; a click goes there.
+    pub fn chapter_list_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        curriculum: &Curriculum,
+        progress: &Progress,
+        strings: &Strings,
+        actions: &mut Vec<Action>,
+    ) {
+        ui.add_space(4.0);
+        ui.heading(strings.chapters);
+        ui.separator();
+        let palette = theme::palette(ui.visuals());
+        egui::ScrollArea::vertical()
+            .id_salt("chapter_list_scroll")
+            .show(ui, |ui| {
+                for chapter in &curriculum.chapters {
+                    let completion = chapter_completion(chapter, progress);
+                    let response = ui
+                        .add(
+                            egui::Button::new(&chapter.title)
+                                .frame(false)
+                                .wrap_mode(egui::TextWrapMode::Truncate),
+                        )
+                        .on_hover_text(&chapter.title);
+                    if response.clicked() {
+                        actions.push(Action::GoToChapter(chapter.id.clone()));
+                    }
+                    ui.add(
+                        egui::ProgressBar::new(completion.fraction())
+                            .desired_height(4.0)
+                            .fill(palette.done),
+                    );
+                    ui.add_space(4.0);
+                }
+            });
+    }
+
+    /// The central view: every chapter, collapsible, with its items.
+    pub fn roadmap_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        curriculum: &Curriculum,
+        state: &UiState,
+        strings: &Strings,
+        actions: &mut Vec<Action>,
+    ) {
+        let rows = visible_rows(curriculum, state);
+        let mut scroll_area = egui::ScrollArea::vertical()
+            .id_salt("roadmap_scroll")
+            .auto_shrink([false, false]);
+        if let Some(target) = self.scroll_target.take() {
+            let offset: f32 = rows
+                .iter()
+                .take_while(|row| {
+                    !matches!(row, Row::Header(ci) if curriculum.chapters.get(*ci).is_some_and(|c| c.id == target))
+                })
+                .map(|row| self.height(*row))
+                .sum();
+            scroll_area = scroll_area.vertical_scroll_offset(offset);
+        }
+
+        scroll_area.show_viewport(ui, |ui, viewport| {
+            let width = ui.available_width();
+            if (width - self.measured_width).abs() > 0.5 {
+                // Text wraps differently now: every remembered height is stale.
+                self.heights.clear();
+                self.measured_width = width;
+            }
+            let visible = (viewport.min.y - OVERDRAW)..(viewport.max.y + OVERDRAW);
+            let mut y = 0.0;
+            let mut pending_space = 0.0;
+            for row in rows {
+                let height = self.height(row);
+                let on_screen = y + height >= visible.start && y <= visible.end;
+                if on_screen {
+                    if pending_space > 0.0 {
+                        ui.add_space(pending_space);
+                        pending_space = 0.0;
+                    }
+                    let top = ui.cursor().top();
+                    self.row_ui(ui, row, curriculum, state, strings, actions);
+                    let drawn = ui.cursor().top() - top;
+                    self.heights.insert(row, drawn);
+                    y += drawn;
+                } else {
+                    // Skipped space includes the spacing a drawn row would have added.
+                    pending_space += height;
+                    y += height;
+                }
+            }
+            if pending_space > 0.0 {
+                ui.add_space(pending_space);
+            }
+        });
+    }
+
+    fn height(&self, row: Row) -> f32 {
+        self.heights.get(&row).copied().unwrap_or(ESTIMATED_ROW_HEIGHT)
+    }
+
+    fn row_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        row: Row,
+        curriculum: &Curriculum,
+        state: &UiState,
+        strings: &Strings,
+        actions: &mut Vec<Action>,
+    ) {
+        match row {
+            Row::Header(ci) => {
+                if let Some(chapter) = curriculum.chapters.get(ci) {
+                    let open = state.open_chapters.contains(&chapter.id);
+                    chapter_header_ui(ui, chapter, open, &state.progress, strings, actions);
+                }
+            }
+            Row::Intro(ci) => {
+                if let Some(chapter) = curriculum.chapters.get(ci) {
+                    ui.indent(("intro", ci), |ui| {
+                        self.markdown_ui(ui, egui::Id::new(("intro", ci)), &chapter.intro);
+                    });
+                    ui.add_space(theme::CHAPTER_GAP);
+                }
+            }
+            Row::Item(ci, ii) => {
+                if let Some(item) = curriculum
+                    .chapters
+                    .get(ci)
+                    .and_then(|chapter| chapter.items.get(ii))
+                {
+                    self.item_ui(ui, item, &state.progress, strings, actions);
+                }
+            }
+        }
+    }
+
+    fn item_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        item: &Item,
+        progress: &Progress,
+        strings: &Strings,
+        actions: &mut Vec<Action>,
+    ) {
+        let palette = theme::palette(ui.visuals());
+        let indent = theme::ITEM_INDENT * f32::from(1 + item.depth);
+        ui.horizontal(|ui| {
+            ui.add_space(indent);
+            let mut done = progress.state(&item.id) == ItemState::Done;
+            if ui.checkbox(&mut done, &item.title).changed() {
+                actions.push(Action::ToggleDone(item.id.clone()));
+            }
+            if item.kind == ItemKind::Task {
+                badge_ui(ui, strings.task, palette.task);
+            }
+            if !item.links.is_empty() {
+                links_menu_ui(ui, item, strings, actions);
+            }
+        });
+        if !item.body.is_empty() {
+            ui.horizontal(|ui| {
+                // Line the text up with the checkbox label.
+                ui.add_space(indent + ui.spacing().icon_width + ui.spacing().icon_spacing);
+                ui.vertical(|ui| {
+                    self.markdown_ui(ui, egui::Id::new(&item.id), &item.body);
+                });
+            });
+        }
+        ui.add_space(2.0);
+    }
+
+    fn markdown_ui(&mut self, ui: &mut egui::Ui, id: egui::Id, text: &str) {
+        ui.push_id(id, |ui| {
+            CommonMarkViewer::new()
+                .default_implicit_uri_scheme(super::CURRICULUM_IMAGE_SCHEME)
+                .max_image_width(Some(theme::MAX_IMAGE_WIDTH))
+                .show(ui, &mut self.markdown, text);
+        });
+    }
+}
+
+/// The rows to lay out: every header, and the intro and items of open chapters.
+fn visible_rows(curriculum: &Curriculum, state: &UiState) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for (ci, chapter) in curriculum.chapters.iter().enumerate() {
+        rows.push(Row::Header(ci));
+        if state.open_chapters.contains(&chapter.id) {
+            if !chapter.intro.is_empty() {
+                rows.push(Row::Intro(ci));
+            }
+            rows.extend((0..chapter.items.len()).map(|ii| Row::Item(ci, ii)));
+        }
+    }
+    rows
+}
+
+fn chapter_header_ui(
+    ui: &mut egui::Ui,
+    chapter: &Chapter,
+    open: bool,
+    progress: &Progress,
+    strings: &Strings,
+    actions: &mut Vec<Action>,
+) {
+    let palette = theme::palette(ui.visuals());
+    ui.add_space(theme::CHAPTER_GAP);
+    ui.horizontal(|ui| {
+        let icon_size = egui::Vec2::splat(ui.spacing().icon_width);
+        let (_, icon_response) = ui.allocate_exact_size(icon_size, egui::Sense::click());
+        egui::collapsing_header::paint_default_icon(
+            ui,
+            if open { 1.0 } else { 0.0 },
+            &icon_response,
+        );
+        let title = ui.add(
+            egui::Button::new(
+                egui::RichText::new(&chapter.title)
+                    .size(theme::CHAPTER_TITLE_SIZE)
+                    .strong(),
+            )
+            .frame(false),
+        );
+        if title.clicked() || icon_response.clicked() {
+            actions.push(Action::SetChapterOpen(chapter.id.clone(), !open));
+        }
+        if chapter.elective {
+            badge_ui(ui, strings.elective, palette.elective);
+        }
+        let completion = chapter_completion(chapter, progress);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let count = fill(
+                strings.count,
+                &[
+                    ("complete", &completion.complete().to_string()),
+                    ("total", &completion.total.to_string()),
+                ],
+            );
+            ui.add(
+                egui::ProgressBar::new(completion.fraction())
+                    .desired_width(theme::CHAPTER_BAR_WIDTH)
+                    .fill(palette.done)
+                    .text(count),
+            );
+        });
+    });
+    ui.separator();
+}
+
+fn badge_ui(ui: &mut egui::Ui, text: &str, color: egui::Color32) {
+    egui::Frame::new()
+        .stroke(egui::Stroke::new(1.0, color))
+        .corner_radius(4.0)
+        .inner_margin(egui::Margin::symmetric(4, 0))
+        .show(ui, |ui| {
+            ui.label(egui::RichText::new(text).color(color).small());
+        });
+}
+
+/// A menu with each of the item's links: open it, or copy it.
+fn links_menu_ui(ui: &mut egui::Ui, item: &Item, strings: &Strings, actions: &mut Vec<Action>) {
+    let label = fill(strings.links_menu, &[("count", &item.links.len().to_string())]);
+    ui.menu_button(label, |ui| {
+        for link in &item.links {
+            ui.horizontal(|ui| {
+                if ui.button(strings.open).on_hover_text(&link.url).clicked() {
+                    actions.push(Action::OpenUrl(link.url.clone()));
+                    ui.close();
+                }
+                if ui.button(strings.copy).on_hover_text(&link.url).clicked() {
+                    actions.push(Action::CopyUrl(link.url.clone()));
+                    ui.close();
+                }
+                let text: String = link.url.chars().take(60).collect();
+                ui.label(if link.url.chars().count() > 60 {
+                    format!("{text}…")
+                } else {
+                    text
+                });
+            });
+        }
+    });
+}

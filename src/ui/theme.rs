@@ -1,0 +1,58 @@
+//! Design tokens: sizes and colours used by the views (never literals in views).
+
+use egui::Color32;
+
+/// Width of the chapter list.
+pub const SIDE_PANEL_WIDTH: f32 = 240.0;
+/// Width of the progress bar in a chapter header.
+pub const CHAPTER_BAR_WIDTH: f32 = 160.0;
+/// Indent of an item under its chapter, and of a sub-item under its item.
+pub const ITEM_INDENT: f32 = 18.0;
+/// Largest width of an image in curriculum text.
+pub const MAX_IMAGE_WIDTH: usize = 320;
+/// Vertical gap between chapters.
+pub const CHAPTER_GAP: f32 = 6.0;
+/// Text size of chapter titles.
+pub const CHAPTER_TITLE_SIZE: f32 = 19.0;
+/// Text size of the app title.
+pub const APP_TITLE_SIZE: f32 = 20.0;
+/// Default window size (logical points).
+pub const WINDOW_SIZE: [f32; 2] = [1180.0, 780.0];
+/// Smallest window size.
+pub const MIN_WINDOW_SIZE: [f32; 2] = [640.0, 420.0];
+
+/// Colours that depend on light or dark mode.
+#[derive(Clone, Copy, Debug)]
+pub struct Palette {
+    /// Progress bars and "done".
+    pub done: Color32,
+    /// The "task" badge.
+    pub task: Color32,
+    /// The "elective" badge.
+    pub elective: Color32,
+    /// Notices that report a problem.
+    pub warning: Color32,
+    /// Secondary text.
+    pub weak: Color32,
+}
+
+/// The palette for the current visuals.
+pub fn palette(visuals: &egui::Visuals) -> Palette {
+    if visuals.dark_mode {
+        Palette {
+            done: Color32::from_rgb(0x4c, 0xb7, 0x82),
+            task: Color32::from_rgb(0xe0, 0x9a, 0x3e),
+            elective: Color32::from_rgb(0x8a, 0x9b, 0xd6),
+            warning: Color32::from_rgb(0xf0, 0xa0, 0x50),
+            weak: Color32::from_gray(150),
+        }
+    } else {
+        Palette {
+            done: Color32::from_rgb(0x1f, 0x8a, 0x5b),
+            task: Color32::from_rgb(0xb8, 0x64, 0x0b),
+            elective: Color32::from_rgb(0x4a, 0x5f, 0xb0),
+            warning: Color32::from_rgb(0xb3, 0x4d, 0x00),
+            weak: Color32::from_gray(110),
+        }
+    }
+}

@@ -1,0 +1,65 @@
+//! Shared test fixtures: the one harness factory and a miniature curriculum.
+#![allow(dead_code)]
+
+use std::sync::{Arc, Mutex};
+
+use egui_kittest::Harness;
+use study_companion::curriculum::{Curriculum, SourceFile, parse_curriculum};
+use study_companion::ui::browser::RecordingBrowser;
+use study_companion::ui::{StudyApp, UiState, setup_context};
+
+/// A small curriculum in the real format (two chapters, a task, links).
+pub const MINI: &[(&str, &str)] = &[
+    (
+        "01-basics.md",
+        "# 一、python基础 {#basics}\n\n注：学过的同学可以跳过本节\n\n\
+         ## 软件准备 {#basics.software}\n\n参考视频：<https://www.bilibili.com/video/BV1CE411Z7qg/>\n\n\
+         ## 文件使用 {#basics.files}\n\n.ipynb 是 Jupyter Notebook 文件。\n",
+    ),
+    (
+        "02-dl.md",
+        "# 二、什么是机器/深度学习？ {#dl}\n\n## 完成第一课程 {#dl.course}\n\n\
+         [课程](https://www.bilibili.com/video/BV1nt411r7tj?p=5)\n\n\
+         [本地文件](file:///etc/passwd) 和 [脚本](javascript:alert(1))\n\n\
+         ## 手绘深度学习流程 {#dl.drawing .task}\n\n画一份流程图。\n",
+    ),
+];
+
+/// Parses [`MINI`].
+pub fn mini_curriculum() -> Arc<Curriculum> {
+    let files: Vec<SourceFile<'_>> = MINI
+        .iter()
+        .map(|(name, text)| SourceFile { name, text })
+        .collect();
+    match parse_curriculum("mini", &files, &|_| false) {
+        Ok(curriculum) => Arc::new(curriculum),
+        Err(errors) => panic!("the mini curriculum is invalid: {errors}"),
+    }
+}
+
+/// What a test can inspect besides the app itself.
+pub struct Probe {
+    /// URLs the app handed to the browser.
+    pub opened: Arc<Mutex<Vec<String>>>,
+}
+
+impl Probe {
+    /// URLs opened so far.
+    pub fn opened(&self) -> Vec<String> {
+        self.opened.lock().map(|v| v.clone()).unwrap_or_default()
+    }
+}
+
+/// The one harness factory: the app's own fonts and image loaders, a recording browser.
+pub fn harness(curriculum: Arc<Curriculum>, state: UiState) -> (Harness<'static, StudyApp>, Probe) {
+    let browser = RecordingBrowser::default();
+    let probe = Probe {
+        opened: Arc::clone(&browser.opened),
+    };
+    let app = StudyApp::new(curriculum, state, Box::new(browser));
+    let harness = Harness::builder()
+        .with_size(egui::vec2(1100.0, 800.0))
+        .with_context_setup(setup_context)
+        .build_ui_state(|ui, app: &mut StudyApp| app.show(ui), app);
+    (harness, probe)
+}
