@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-#[allow(dead_code, unreachable_pub)]
+#[allow(dead_code, unused_imports, unreachable_pub)]
 #[path = "src/curriculum/mod.rs"]
 mod curriculum;
 
@@ -71,25 +71,43 @@ fn run() -> Result<(), String> {
         hash.write(text.as_bytes());
     }
     for image in &images {
-        let bytes = std::fs::read(dir.join(image)).map_err(|e| format!("curriculum/{image}: {e}"))?;
+        let bytes =
+            std::fs::read(dir.join(image)).map_err(|e| format!("curriculum/{image}: {e}"))?;
         hash.write(image.as_bytes());
         hash.write(&bytes);
     }
     let version = format!("{}+{:016x}", label.trim(), hash.0);
 
     let mut code = String::new();
-    let _ = writeln!(code, "/// `curriculum/VERSION` plus a hash of the embedded sources.");
+    let _ = writeln!(
+        code,
+        "/// `curriculum/VERSION` plus a hash of the embedded sources."
+    );
     let _ = writeln!(code, "pub const VERSION: &str = {version:?};");
-    let _ = writeln!(code, "/// The chapter sources, in order: (file name, text).");
+    let _ = writeln!(
+        code,
+        "/// The chapter sources, in order: (file name, text)."
+    );
     let _ = writeln!(code, "pub static FILES: &[(&str, &str)] = &[");
     for name in &names {
-        let _ = writeln!(code, "    ({name:?}, include_str!({:?})),", abs(&dir.join(name)));
+        let _ = writeln!(
+            code,
+            "    ({name:?}, include_str!({:?})),",
+            abs(&dir.join(name))
+        );
     }
     let _ = writeln!(code, "];");
-    let _ = writeln!(code, "/// Images the curriculum shows: (path relative to curriculum/, bytes).");
+    let _ = writeln!(
+        code,
+        "/// Images the curriculum shows: (path relative to curriculum/, bytes)."
+    );
     let _ = writeln!(code, "pub static IMAGES: &[(&str, &[u8])] = &[");
     for image in &images {
-        let _ = writeln!(code, "    ({image:?}, include_bytes!({:?})),", abs(&dir.join(image)));
+        let _ = writeln!(
+            code,
+            "    ({image:?}, include_bytes!({:?})),",
+            abs(&dir.join(image))
+        );
     }
     let _ = writeln!(code, "];");
 

@@ -14,7 +14,12 @@ use crate::curriculum::Curriculum;
 #[command(name = "study-companion", version, about)]
 pub struct Cli {
     /// Folder for the app's data (default: the system's per-user data folder).
-    #[arg(long, value_name = "DIR", env = "STUDY_COMPANION_DATA_DIR", global = true)]
+    #[arg(
+        long,
+        value_name = "DIR",
+        env = "STUDY_COMPANION_DATA_DIR",
+        global = true
+    )]
     pub data_dir: Option<PathBuf>,
 
     /// What to do; none opens the window.
@@ -30,7 +35,7 @@ pub enum Command {
 }
 
 /// Writes the roadmap as tab-separated lines: `chapter ID TITLE`, `item ID TITLE` (with
-/// `task`/`sub-item` flags), `link ITEM-ID URL TEXT`.
+/// `task`/`sub-item` flags), `link ITEM-ID URL [TEXT]` (the text only when it is not the URL itself).
 ///
 /// # Example
 /// ```
@@ -56,7 +61,7 @@ pub fn print_curriculum(curriculum: &Curriculum, out: &mut dyn Write) -> std::io
         let flag = if chapter.elective { "\telective" } else { "" };
         writeln!(out, "chapter\t{}\t{}{flag}", chapter.id, chapter.title)?;
         for link in &chapter.intro_links {
-            writeln!(out, "link\t{}\t{}\t{}", chapter.id, link.url, link.text)?;
+            write_link(out, chapter.id.as_str(), link)?;
         }
         for item in &chapter.items {
             let mut flags = String::new();
@@ -68,9 +73,21 @@ pub fn print_curriculum(curriculum: &Curriculum, out: &mut dyn Write) -> std::io
             }
             writeln!(out, "item\t{}\t{}{flags}", item.id, item.title)?;
             for link in &item.links {
-                writeln!(out, "link\t{}\t{}\t{}", item.id, link.url, link.text)?;
+                write_link(out, item.id.as_str(), link)?;
             }
         }
     }
     Ok(())
+}
+
+fn write_link(
+    out: &mut dyn Write,
+    owner: &str,
+    link: &crate::curriculum::Link,
+) -> std::io::Result<()> {
+    if link.text == link.url || link.text.is_empty() {
+        writeln!(out, "link\t{owner}\t{}", link.url)
+    } else {
+        writeln!(out, "link\t{owner}\t{}\t{}", link.url, link.text)
+    }
 }

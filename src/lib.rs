@@ -6,5 +6,7 @@
 pub mod cli;
 pub mod curriculum;
 pub mod embedded;
+pub mod format;
 pub mod progress;
+pub mod storage;
 pub mod ui;

@@ -14,7 +14,10 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Curriculum) => {
             let mut out = std::io::stdout().lock();
-            match study_companion::cli::print_curriculum(study_companion::embedded::curriculum(), &mut out) {
+            match study_companion::cli::print_curriculum(
+                study_companion::embedded::curriculum(),
+                &mut out,
+            ) {
                 Ok(()) => ExitCode::SUCCESS,
                 // A closed pipe (`| head`) is not an error worth reporting.
                 Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,

@@ -2,6 +2,7 @@
 //! every line of section text. Checked against the seed file itself
 //! (`curriculum/source/roadmap-original.md`, a byte copy of the seed), with the corrections
 //! listed in `curriculum/README.md` applied.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::BTreeSet;
 
@@ -16,7 +17,12 @@ fn corrections() -> Vec<(String, String)> {
     let mut rows = Vec::new();
     let mut in_table = false;
     for line in CURRICULUM_README.lines() {
-        let cells: Vec<&str> = line.trim().trim_matches('|').split('|').map(str::trim).collect();
+        let cells: Vec<&str> = line
+            .trim()
+            .trim_matches('|')
+            .split('|')
+            .map(str::trim)
+            .collect();
         if line.trim_start().starts_with("| seed text") {
             in_table = true;
             continue;
@@ -107,9 +113,16 @@ fn every_outline_step_is_an_item() {
     assert_eq!(curriculum.chapters.len(), outline.len());
     for ((title, steps), chapter) in outline.iter().zip(&curriculum.chapters) {
         assert_eq!(&chapter.title, title);
-        let items: Vec<&str> = chapter.items.iter().map(|item| item.title.as_str()).collect();
+        let items: Vec<&str> = chapter
+            .items
+            .iter()
+            .map(|item| item.title.as_str())
+            .collect();
         for step in steps {
-            assert!(items.contains(&step.as_str()), "{title}: step {step} is missing in {items:?}");
+            assert!(
+                items.contains(&step.as_str()),
+                "{title}: step {step} is missing in {items:?}"
+            );
         }
     }
     // Five numbers its steps 1 then 3, eight has four steps for two sections: all kept.
@@ -148,7 +161,9 @@ fn normalized(text: &str) -> String {
                 .map(char::len_utf8)
                 .sum::<usize>();
             rest = &candidate[len..];
-        } else if candidate.starts_with('<') && candidate[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/') {
+        } else if candidate.starts_with('<')
+            && candidate[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/')
+        {
             let end = candidate.find('>').map_or(candidate.len(), |i| i + 1);
             rest = &candidate[end..];
         } else {
@@ -195,9 +210,9 @@ fn every_line_of_section_text_is_kept() {
         // Section headings: drop their numbering ("1.", "一、").
         let line = line.trim_start_matches('#').trim();
         let line = line.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
-        let line = ["一、", "二、"]
-            .iter()
-            .fold(line, |line, prefix| line.strip_prefix(prefix).unwrap_or(line));
+        let line = ["一、", "二、"].iter().fold(line, |line, prefix| {
+            line.strip_prefix(prefix).unwrap_or(line)
+        });
         let wanted = normalized(&corrected(line));
         if wanted.is_empty() {
             continue;
@@ -208,5 +223,8 @@ fn every_line_of_section_text_is_kept() {
         }
     }
     assert!(checked > 100, "only {checked} lines checked");
-    assert!(missing.is_empty(), "seed lines missing from the curriculum: {missing:#?}");
+    assert!(
+        missing.is_empty(),
+        "seed lines missing from the curriculum: {missing:#?}"
+    );
 }

@@ -70,7 +70,10 @@ impl Curriculum {
 
     /// Number of items over all chapters.
     pub fn item_count(&self) -> usize {
-        self.chapters.iter().map(|chapter| chapter.items.len()).sum()
+        self.chapters
+            .iter()
+            .map(|chapter| chapter.items.len())
+            .sum()
     }
 
     /// Every link of the curriculum (chapter intros and item texts), in reading order,

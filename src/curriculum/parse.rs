@@ -86,7 +86,9 @@ pub enum ParseErrorKind {
     EmptyTitle,
 
     /// An id that is not lowercase ascii letters, digits, `.` and `-`.
-    #[error("invalid id `{0}`: use 1 to 64 lowercase letters, digits, `.` and `-`, starting with a letter or digit")]
+    #[error(
+        "invalid id `{0}`: use 1 to 64 lowercase letters, digits, `.` and `-`, starting with a letter or digit"
+    )]
     InvalidId(String),
 
     /// An attribute other than `#id`, `.task` (items) or `.elective` (chapters).
@@ -190,8 +192,12 @@ pub fn parse_curriculum(
             });
         };
         if let Some(chapter) = parse_chapter(file, image_exists, &mut report) {
-            let ids = std::iter::once((chapter.id.as_str(), 1_usize))
-                .chain(chapter.items.iter().map(|item| (item.id.as_str(), item.line)));
+            let ids = std::iter::once((chapter.id.as_str(), 1_usize)).chain(
+                chapter
+                    .items
+                    .iter()
+                    .map(|item| (item.id.as_str(), item.line)),
+            );
             for (id, line) in ids {
                 let here = format!("{}:{line}", file.name);
                 if let Some(first) = seen_ids.get(id) {
@@ -297,10 +303,17 @@ fn parse_chapter(
         if !is_valid_id(heading.id) {
             report(line_no, ParseErrorKind::InvalidId(heading.id.to_owned()));
         }
-        let allowed_class = if heading.level == 1 { "elective" } else { "task" };
+        let allowed_class = if heading.level == 1 {
+            "elective"
+        } else {
+            "task"
+        };
         for class in &heading.classes {
             if *class != allowed_class {
-                report(line_no, ParseErrorKind::UnknownAttribute(format!(".{class}")));
+                report(
+                    line_no,
+                    ParseErrorKind::UnknownAttribute(format!(".{class}")),
+                );
             }
         }
         let has_class = heading.classes.contains(&allowed_class);
@@ -433,7 +446,10 @@ fn structural_heading<'a>(
         .and_then(|without_brace| without_brace.rfind('{').map(|open| (open, without_brace)));
     let Some((open, without_brace)) = attributes.filter(|_| level <= 3) else {
         if level <= 2 {
-            report(line_no, ParseErrorKind::HeadingWithoutId(line.trim().to_owned()));
+            report(
+                line_no,
+                ParseErrorKind::HeadingWithoutId(line.trim().to_owned()),
+            );
         }
         return None;
     };
@@ -455,7 +471,10 @@ fn structural_heading<'a>(
     }
     let Some(id) = id else {
         if level <= 2 {
-            report(line_no, ParseErrorKind::HeadingWithoutId(line.trim().to_owned()));
+            report(
+                line_no,
+                ParseErrorKind::HeadingWithoutId(line.trim().to_owned()),
+            );
         }
         return None;
     };
@@ -543,8 +562,7 @@ fn scan_markdown(
             Event::Text(fragment) | Event::Code(fragment) => {
                 if let Some((_, link_text)) = open_link.as_mut() {
                     link_text.push_str(&fragment);
-                } else if let Some(start) = fragment.find("http://").or(fragment.find("https://"))
-                {
+                } else if let Some(start) = fragment.find("http://").or(fragment.find("https://")) {
                     let url: String = fragment
                         .get(start..)
                         .unwrap_or_default()
@@ -666,7 +684,10 @@ mod tests {
             ("01.md", "# A {#a}\n## x {#a.x}\n"),
             ("02.md", "# B {#b}\n\n## y {#a.x}\n"),
         ]);
-        assert_eq!(errors, ["02.md:3: duplicate id `a.x`, first used at 01.md:2"]);
+        assert_eq!(
+            errors,
+            ["02.md:3: duplicate id `a.x`, first used at 01.md:2"]
+        );
     }
 
     #[test]
@@ -715,7 +736,10 @@ mod tests {
             ["01.md:1: the chapter `a` has no items"]
         );
         assert_eq!(
-            messages(&[("01.md", "# A {#A_1 .task}\n## x {#a.x .elective}\n# B {#b}\n")]),
+            messages(&[(
+                "01.md",
+                "# A {#A_1 .task}\n## x {#a.x .elective}\n# B {#b}\n"
+            )]),
             [
                 "01.md:1: invalid id `A_1`: use 1 to 64 lowercase letters, digits, `.` and `-`, starting with a letter or digit",
                 "01.md:1: unknown attribute `.task` (allowed: `#id`, `.task` on items, `.elective` on chapters)",
@@ -723,7 +747,10 @@ mod tests {
                 "01.md:3: a second chapter heading in one file; put each chapter in its own file",
             ]
         );
-        assert_eq!(messages(&[]), ["curriculum: the curriculum has no chapters"]);
+        assert_eq!(
+            messages(&[]),
+            ["curriculum: the curriculum has no chapters"]
+        );
     }
 
     #[test]

@@ -68,7 +68,10 @@ pub struct Progress {
 impl Progress {
     /// The state of an item (not started when absent).
     pub fn state(&self, id: &ItemId) -> ItemState {
-        self.items.get(id).map(|item| item.state).unwrap_or_default()
+        self.items
+            .get(id)
+            .map(|item| item.state)
+            .unwrap_or_default()
     }
 
     /// Sets an item's state at time `now`, keeping start and finish times consistent.

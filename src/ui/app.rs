@@ -49,6 +49,15 @@ pub enum Action {
     SetLanguage(Language),
     /// Close the notice at this index.
     DismissNotice(usize),
+    /// Show a curriculum picture full size.
+    ShowImage {
+        /// Window title.
+        title: String,
+        /// Path relative to `curriculum/`.
+        path: String,
+    },
+    /// Close the picture viewer.
+    CloseImage,
 }
 
 /// A message shown to the student until dismissed.
@@ -67,6 +76,8 @@ pub struct StudyApp {
     roadmap: RoadmapView,
     notices: Vec<Notice>,
     browser: Box<dyn Browser>,
+    /// The picture shown full size: (title, path relative to `curriculum/`).
+    viewer: Option<(String, String)>,
 }
 
 impl StudyApp {
@@ -78,6 +89,7 @@ impl StudyApp {
             roadmap: RoadmapView::default(),
             notices: Vec::new(),
             browser,
+            viewer: None,
         }
     }
 
@@ -131,14 +143,13 @@ impl StudyApp {
                 );
             });
         egui::CentralPanel::default().show(ui, |ui| {
-            self.roadmap.roadmap_ui(
-                ui,
-                &self.curriculum,
-                &self.state,
-                strings,
-                &mut actions,
-            );
+            self.roadmap
+                .roadmap_ui(ui, &self.curriculum, &self.state, strings, &mut actions);
         });
+
+        if let Some((title, path)) = &self.viewer {
+            image_viewer_ui(ui.ctx(), title, path, &mut actions);
+        }
 
         take_link_requests(ui.ctx(), &mut actions);
         for action in actions {
@@ -192,6 +203,8 @@ impl StudyApp {
                 self.notify(fill(strings.copied, &[("url", &url)]), false);
             }
             Action::SetLanguage(language) => self.state.language = language,
+            Action::ShowImage { title, path } => self.viewer = Some((title, path)),
+            Action::CloseImage => self.viewer = None,
             Action::DismissNotice(index) => {
                 if index < self.notices.len() {
                     self.notices.remove(index);
@@ -229,10 +242,7 @@ impl StudyApp {
                 egui::ProgressBar::new(completion.fraction())
                     .desired_width(220.0)
                     .fill(theme::palette(ui.visuals()).done)
-                    .text(format!(
-                        "{count} · {:.0}%",
-                        completion.fraction() * 100.0
-                    )),
+                    .text(format!("{count} · {:.0}%", completion.fraction() * 100.0)),
             );
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.menu_button(strings.settings, |ui| {
@@ -276,7 +286,7 @@ pub fn setup_context(ctx: &egui::Context) {
     for (path, bytes) in crate::embedded::images() {
         ctx.include_bytes(format!("{}{path}", super::CURRICULUM_IMAGE_SCHEME), *bytes);
     }
-    ctx.style_mut(|style| style.url_in_tooltip = true);
+    ctx.all_styles_mut(|style| style.url_in_tooltip = true);
 }
 
 /// Takes every "open this URL" request egui produced this frame (markdown links, hyperlinks)
@@ -307,5 +317,24 @@ fn notices_ui(ui: &mut egui::Ui, notices: &[Notice], strings: &Strings, actions:
                 text
             });
         });
+    }
+}
+
+/// A window with a curriculum picture at full size.
+fn image_viewer_ui(ctx: &egui::Context, title: &str, path: &str, actions: &mut Vec<Action>) {
+    let mut open = true;
+    egui::Window::new(title)
+        .open(&mut open)
+        .default_size(theme::VIEWER_SIZE)
+        .show(ctx, |ui| {
+            egui::ScrollArea::both().show(ui, |ui| {
+                ui.add(egui::Image::from_uri(format!(
+                    "{}{path}",
+                    super::CURRICULUM_IMAGE_SCHEME
+                )));
+            });
+        });
+    if !open {
+        actions.push(Action::CloseImage);
     }
 }

@@ -5,10 +5,11 @@
 //! then) and the rows off screen become empty space.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
 
-use crate::curriculum::{Chapter, ChapterId, Curriculum, Item, ItemKind};
+use crate::curriculum::{Chapter, ChapterId, Curriculum, Item, ItemId, ItemKind};
 use crate::progress::{ItemState, Progress, chapter_completion};
 
 use super::app::{Action, UiState};
@@ -38,6 +39,50 @@ pub struct RoadmapView {
     heights: HashMap<Row, f32>,
     measured_width: f32,
     scroll_target: Option<ChapterId>,
+    /// Item texts split around their pictures, computed once per item.
+    segments: HashMap<ItemId, Rc<[Segment]>>,
+}
+
+/// A piece of an item's text: Markdown, or a picture on a line of its own.
+#[derive(Debug, PartialEq)]
+enum Segment {
+    Markdown(String),
+    Image { alt: String, path: String },
+}
+
+impl Segment {
+    /// Splits Markdown at lines that are just `![alt](path)`.
+    fn split(body: &str) -> Rc<[Segment]> {
+        let mut segments = Vec::new();
+        let mut text = String::new();
+        for line in body.lines() {
+            let image = line
+                .trim()
+                .strip_prefix("![")
+                .and_then(|rest| rest.strip_suffix(')'))
+                .and_then(|rest| rest.split_once("]("));
+            match image {
+                Some((alt, path)) if !path.contains(' ') => {
+                    if !text.trim().is_empty() {
+                        segments.push(Segment::Markdown(std::mem::take(&mut text)));
+                    }
+                    text.clear();
+                    segments.push(Segment::Image {
+                        alt: alt.to_owned(),
+                        path: path.to_owned(),
+                    });
+                }
+                _ => {
+                    text.push_str(line);
+                    text.push('\n');
+                }
+            }
+        }
+        if !text.trim().is_empty() {
+            segments.push(Segment::Markdown(text));
+        }
+        segments.into()
+    }
 }
 
 impl RoadmapView {
@@ -64,9 +109,16 @@ impl RoadmapView {
             .show(ui, |ui| {
                 for chapter in &curriculum.chapters {
                     let completion = chapter_completion(chapter, progress);
+                    let count = fill(
+                        strings.count,
+                        &[
+                            ("complete", &completion.complete().to_string()),
+                            ("total", &completion.total.to_string()),
+                        ],
+                    );
                     let response = ui
                         .add(
-                            egui::Button::new(&chapter.title)
+                            egui::Button::new(format!("{}  {count}", chapter.title))
                                 .frame(false)
                                 .wrap_mode(egui::TextWrapMode::Truncate),
                         )
@@ -144,7 +196,10 @@ impl RoadmapView {
     }
 
     fn height(&self, row: Row) -> f32 {
-        self.heights.get(&row).copied().unwrap_or(ESTIMATED_ROW_HEIGHT)
+        self.heights
+            .get(&row)
+            .copied()
+            .unwrap_or(ESTIMATED_ROW_HEIGHT)
     }
 
     fn row_ui(
@@ -166,7 +221,7 @@ impl RoadmapView {
             Row::Intro(ci) => {
                 if let Some(chapter) = curriculum.chapters.get(ci) {
                     ui.indent(("intro", ci), |ui| {
-                        self.markdown_ui(ui, egui::Id::new(("intro", ci)), &chapter.intro);
+                        self.markdown_ui(ui, ("intro", ci), &chapter.intro);
                     });
                     ui.add_space(theme::CHAPTER_GAP);
                 }
@@ -195,34 +250,81 @@ impl RoadmapView {
         let indent = theme::ITEM_INDENT * f32::from(1 + item.depth);
         ui.horizontal(|ui| {
             ui.add_space(indent);
-            let mut done = progress.state(&item.id) == ItemState::Done;
-            if ui.checkbox(&mut done, &item.title).changed() {
-                actions.push(Action::ToggleDone(item.id.clone()));
-            }
-            if item.kind == ItemKind::Task {
-                badge_ui(ui, strings.task, palette.task);
-            }
-            if !item.links.is_empty() {
-                links_menu_ui(ui, item, strings, actions);
-            }
-        });
-        if !item.body.is_empty() {
-            ui.horizontal(|ui| {
-                // Line the text up with the checkbox label.
-                ui.add_space(indent + ui.spacing().icon_width + ui.spacing().icon_spacing);
-                ui.vertical(|ui| {
-                    self.markdown_ui(ui, egui::Id::new(&item.id), &item.body);
+            egui::Frame::group(ui.style())
+                .inner_margin(theme::ITEM_MARGIN)
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.vertical(|ui| {
+                        ui.horizontal(|ui| {
+                            let mut done = progress.state(&item.id) == ItemState::Done;
+                            let title = egui::RichText::new(&item.title)
+                                .size(theme::ITEM_TITLE_SIZE)
+                                .strong();
+                            if ui.checkbox(&mut done, title).changed() {
+                                actions.push(Action::ToggleDone(item.id.clone()));
+                            }
+                            if item.kind == ItemKind::Task {
+                                badge_ui(ui, strings.task, palette.task);
+                            }
+                            if !item.links.is_empty() {
+                                ui.with_layout(
+                                    egui::Layout::right_to_left(egui::Align::Center),
+                                    |ui| links_menu_ui(ui, item, strings, actions),
+                                );
+                            }
+                        });
+                        if !item.body.is_empty() {
+                            ui.horizontal(|ui| {
+                                // Line the text up with the checkbox label.
+                                ui.add_space(ui.spacing().icon_width + ui.spacing().icon_spacing);
+                                ui.vertical(|ui| {
+                                    self.body_ui(ui, item, actions);
+                                });
+                            });
+                        }
+                    });
                 });
-            });
-        }
-        ui.add_space(2.0);
+        });
+        ui.add_space(theme::ITEM_GAP);
     }
 
-    fn markdown_ui(&mut self, ui: &mut egui::Ui, id: egui::Id, text: &str) {
-        ui.push_id(id, |ui| {
+    /// The item's text: Markdown, with its pictures drawn as thumbnails that open full size.
+    fn body_ui(&mut self, ui: &mut egui::Ui, item: &Item, actions: &mut Vec<Action>) {
+        let segments = self
+            .segments
+            .entry(item.id.clone())
+            .or_insert_with(|| Segment::split(&item.body))
+            .clone();
+        for (index, segment) in segments.iter().enumerate() {
+            match segment {
+                Segment::Markdown(text) => self.markdown_ui(ui, (&item.id, index), text),
+                Segment::Image { alt, path } => {
+                    let uri = format!("{}{path}", super::CURRICULUM_IMAGE_SCHEME);
+                    let response = ui
+                        .add(
+                            egui::Image::from_uri(uri)
+                                .fit_to_original_size(1.0)
+                                .max_width(theme::THUMBNAIL_WIDTH)
+                                .sense(egui::Sense::click()),
+                        )
+                        .on_hover_cursor(egui::CursorIcon::ZoomIn)
+                        .on_hover_text(alt.as_str());
+                    if response.clicked() {
+                        actions.push(Action::ShowImage {
+                            title: alt.clone(),
+                            path: path.clone(),
+                        });
+                    }
+                    ui.label(egui::RichText::new(alt.as_str()).small().weak());
+                }
+            }
+        }
+    }
+
+    fn markdown_ui(&mut self, ui: &mut egui::Ui, salt: impl egui::AsIdSalt, text: &str) {
+        ui.push_id(salt, |ui| {
             CommonMarkViewer::new()
                 .default_implicit_uri_scheme(super::CURRICULUM_IMAGE_SCHEME)
-                .max_image_width(Some(theme::MAX_IMAGE_WIDTH))
                 .show(ui, &mut self.markdown, text);
         });
     }
@@ -307,7 +409,10 @@ fn badge_ui(ui: &mut egui::Ui, text: &str, color: egui::Color32) {
 
 /// A menu with each of the item's links: open it, or copy it.
 fn links_menu_ui(ui: &mut egui::Ui, item: &Item, strings: &Strings, actions: &mut Vec<Action>) {
-    let label = fill(strings.links_menu, &[("count", &item.links.len().to_string())]);
+    let label = fill(
+        strings.links_menu,
+        &[("count", &item.links.len().to_string())],
+    );
     ui.menu_button(label, |ui| {
         for link in &item.links {
             ui.horizontal(|ui| {

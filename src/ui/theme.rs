@@ -8,8 +8,14 @@ pub const SIDE_PANEL_WIDTH: f32 = 240.0;
 pub const CHAPTER_BAR_WIDTH: f32 = 160.0;
 /// Indent of an item under its chapter, and of a sub-item under its item.
 pub const ITEM_INDENT: f32 = 18.0;
-/// Largest width of an image in curriculum text.
-pub const MAX_IMAGE_WIDTH: usize = 320;
+/// Inner margin of an item's card.
+pub const ITEM_MARGIN: f32 = 8.0;
+/// Gap between item cards.
+pub const ITEM_GAP: f32 = 4.0;
+/// Text size of item titles (above body text, below chapter titles).
+pub const ITEM_TITLE_SIZE: f32 = 16.0;
+/// Width of a picture's thumbnail in an item (the seed showed its diagram 300 wide).
+pub const THUMBNAIL_WIDTH: f32 = 300.0;
 /// Vertical gap between chapters.
 pub const CHAPTER_GAP: f32 = 6.0;
 /// Text size of chapter titles.
@@ -18,6 +24,8 @@ pub const CHAPTER_TITLE_SIZE: f32 = 19.0;
 pub const APP_TITLE_SIZE: f32 = 20.0;
 /// Default window size (logical points).
 pub const WINDOW_SIZE: [f32; 2] = [1180.0, 780.0];
+/// Default size of the picture viewer.
+pub const VIEWER_SIZE: [f32; 2] = [640.0, 720.0];
 /// Smallest window size.
 pub const MIN_WINDOW_SIZE: [f32; 2] = [640.0, 420.0];
 

@@ -20,7 +20,6 @@ pub const MINI: &[(&str, &str)] = &[
         "02-dl.md",
         "# 二、什么是机器/深度学习？ {#dl}\n\n## 完成第一课程 {#dl.course}\n\n\
          [课程](https://www.bilibili.com/video/BV1nt411r7tj?p=5)\n\n\
-         [本地文件](file:///etc/passwd) 和 [脚本](javascript:alert(1))\n\n\
          ## 手绘深度学习流程 {#dl.drawing .task}\n\n画一份流程图。\n",
     ),
 ];
@@ -35,6 +34,17 @@ pub fn mini_curriculum() -> Arc<Curriculum> {
         Ok(curriculum) => Arc::new(curriculum),
         Err(errors) => panic!("the mini curriculum is invalid: {errors}"),
     }
+}
+
+/// [`mini_curriculum`] with hostile links slipped into an item's text, as if the build's
+/// validation had been bypassed: the app must still refuse them.
+pub fn hostile_curriculum() -> Arc<Curriculum> {
+    let mut curriculum = (*mini_curriculum()).clone();
+    if let Some(item) = curriculum.chapters[1].items.first_mut() {
+        item.body
+            .push_str("\n\n[本地文件](file:///etc/passwd) 和 [脚本](javascript:alert(1))");
+    }
+    Arc::new(curriculum)
 }
 
 /// What a test can inspect besides the app itself.

@@ -1,0 +1,54 @@
+//! Format version 1.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use crate::progress::Progress;
+
+/// A progress file, format version 1.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename = "ProgressFile")]
+pub struct ProgressFileV1 {
+    /// Always 1 for this version.
+    pub format: u32,
+
+    /// The app version that wrote the file, e.g. `0.1.0`.
+    #[serde(default)]
+    pub app_version: String,
+
+    /// Whose progress this is.
+    pub student: Student,
+
+    /// The curriculum version the app carried when it wrote the file.
+    #[serde(default)]
+    pub curriculum_version: String,
+
+    /// When the file was written (UTC).
+    #[serde(default)]
+    pub saved_at: Option<Timestamp>,
+
+    /// Item states, notes and times.
+    #[serde(default)]
+    pub progress: Progress,
+}
+
+/// A student: an id made once (a renamed student stays the same person) and a display name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Student {
+    /// Random, made once per student; never changes.
+    pub id: String,
+
+    /// As the student wrote it; may be empty until asked.
+    #[serde(default)]
+    pub name: String,
+}
+
+impl Student {
+    /// A new student with a fresh random id.
+    pub fn new(name: &str) -> Self {
+        Self {
+            id: uuid::Uuid::new_v4().to_string(),
+            name: name.to_owned(),
+        }
+    }
+}
