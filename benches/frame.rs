@@ -54,8 +54,10 @@ fn bench_frame(c: &mut Criterion, name: &str, curriculum: Curriculum) {
     let ctx = egui::Context::default();
     setup_context(&ctx);
     let state = all_open(&curriculum);
-    let mut app = StudyApp::new(
+    // No data folder: nothing is saved while measuring.
+    let mut app = StudyApp::open(
         Arc::new(curriculum),
+        None,
         state,
         Box::new(RecordingBrowser::default()),
     );

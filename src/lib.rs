@@ -3,6 +3,7 @@
 //! The pure core ([`curriculum`], [`progress`]) knows nothing of egui; [`ui`] draws it.
 #![forbid(unsafe_code)]
 
+pub mod autosave;
 pub mod cli;
 pub mod curriculum;
 pub mod embedded;

@@ -32,6 +32,7 @@ fn main() -> ExitCode {
 }
 
 fn run_window(cli: &Cli) -> ExitCode {
+    let data_dir = cli.data_dir.clone();
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("学习伴侣 · Study Companion")
         .with_app_id("study-companion")
@@ -52,7 +53,7 @@ fn run_window(cli: &Cli) -> ExitCode {
     match eframe::run_native(
         "study-companion",
         options,
-        Box::new(|cc| Ok(Box::new(StudyApp::from_creation_context(cc)))),
+        Box::new(move |cc| Ok(Box::new(StudyApp::from_creation_context(cc, data_dir)))),
     ) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

@@ -10,7 +10,7 @@ use study_companion::ui::UiState;
 
 #[test]
 fn open_a_chapter_tick_an_item_and_see_progress() {
-    let (mut harness, _) = common::harness(common::mini_curriculum(), UiState::default());
+    let (mut harness, _, _dir) = common::harness(common::mini_curriculum(), UiState::default());
     harness.run();
     assert!(
         harness.query_by_label("软件准备").is_none(),
@@ -23,9 +23,11 @@ fn open_a_chapter_tick_an_item_and_see_progress() {
     harness.get_by_label("软件准备").click();
     harness.run();
 
-    let state = harness.state().state();
     assert_eq!(
-        state.progress.state(&ItemId("basics.software".to_owned())),
+        harness
+            .state()
+            .progress()
+            .state(&ItemId("basics.software".to_owned())),
         ItemState::Done
     );
     assert!(
@@ -48,8 +50,7 @@ fn open_a_chapter_tick_an_item_and_see_progress() {
     assert_eq!(
         harness
             .state()
-            .state()
-            .progress
+            .progress()
             .state(&ItemId("basics.software".to_owned())),
         ItemState::NotStarted
     );
@@ -60,7 +61,7 @@ fn the_whole_embedded_roadmap_renders_in_chinese() {
     let mut state = UiState::default();
     let curriculum = std::sync::Arc::clone(study_companion::embedded::curriculum());
     state.open_chapters = curriculum.chapters.iter().map(|c| c.id.clone()).collect();
-    let (mut harness, _) = common::harness(curriculum, state);
+    let (mut harness, _, _dir) = common::harness(curriculum, state);
     harness.run();
     harness.get_by_label("一、python基础");
     harness.get_by_label("软件准备");
@@ -68,7 +69,8 @@ fn the_whole_embedded_roadmap_renders_in_chinese() {
 
 #[test]
 fn web_links_open_and_other_schemes_are_refused() {
-    let (mut harness, probe) = common::harness(common::hostile_curriculum(), UiState::default());
+    let (mut harness, probe, _dir) =
+        common::harness(common::hostile_curriculum(), UiState::default());
     harness.run();
     harness.get_by_label("二、什么是机器/深度学习？").click();
     harness.run();
@@ -111,7 +113,7 @@ fn web_links_open_and_other_schemes_are_refused() {
 
 #[test]
 fn a_link_can_be_copied_from_the_links_menu() {
-    let (mut harness, probe) = common::harness(common::mini_curriculum(), UiState::default());
+    let (mut harness, probe, _dir) = common::harness(common::mini_curriculum(), UiState::default());
     harness.run();
     harness.get_by_label("一、python基础").click();
     harness.run();
@@ -129,7 +131,7 @@ fn a_link_can_be_copied_from_the_links_menu() {
 
 #[test]
 fn english_can_be_chosen_in_settings() {
-    let (mut harness, _) = common::harness(common::mini_curriculum(), UiState::default());
+    let (mut harness, _, _dir) = common::harness(common::mini_curriculum(), UiState::default());
     harness.run();
     harness.get_by_label("设置").click();
     harness.run();

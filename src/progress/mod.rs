@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use crate::curriculum::ItemId;
+use crate::curriculum::{ChapterId, ItemId};
 
 /// Where a student is with one item.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -49,6 +49,36 @@ pub struct ItemProgress {
 
     /// When the state last changed; decides which side wins a merge.
     pub changed: Option<Timestamp>,
+
+    /// The student's note on this item.
+    pub note: Note,
+}
+
+/// A student's note: Markdown text and when it was last edited.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Note {
+    /// Markdown; empty when there is no note.
+    pub text: String,
+
+    /// When the text last changed (UTC).
+    pub edited: Option<Timestamp>,
+}
+
+impl Note {
+    /// Whether there is anything written.
+    pub fn is_empty(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
+/// What a note is attached to.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum NoteTarget {
+    /// An item's note.
+    Item(ItemId),
+    /// A chapter's note.
+    Chapter(ChapterId),
 }
 
 /// Everything a student has done, keyed by item id.
@@ -60,6 +90,9 @@ pub struct ItemProgress {
 pub struct Progress {
     /// Per-item progress; absent means not started.
     pub items: BTreeMap<ItemId, ItemProgress>,
+
+    /// Notes on whole chapters.
+    pub chapter_notes: BTreeMap<ChapterId, Note>,
 
     /// The item the student last changed, for "continue".
     pub last_touched: Option<ItemId>,
@@ -101,6 +134,43 @@ impl Progress {
         true
     }
 
+    /// The note on an item or chapter (empty when there is none).
+    pub fn note(&self, target: &NoteTarget) -> Option<&Note> {
+        match target {
+            NoteTarget::Item(id) => self.items.get(id).map(|item| &item.note),
+            NoteTarget::Chapter(id) => self.chapter_notes.get(id),
+        }
+    }
+
+    /// Replaces a note's text at time `now`. Returns whether anything changed.
+    pub fn set_note(&mut self, target: &NoteTarget, text: &str, now: Timestamp) -> bool {
+        let note = match target {
+            NoteTarget::Item(id) => {
+                self.last_touched = Some(id.clone());
+                &mut self.items.entry(id.clone()).or_default().note
+            }
+            NoteTarget::Chapter(id) => self.chapter_notes.entry(id.clone()).or_default(),
+        };
+        if note.text == text {
+            return false;
+        }
+        text.clone_into(&mut note.text);
+        note.edited = Some(now);
+        true
+    }
+
+    /// Ids with progress that `is_known` does not recognise (items dropped from the
+    /// curriculum), sorted. Their states and notes are kept, never deleted.
+    pub fn unknown_items(&self, is_known: impl Fn(&ItemId) -> bool) -> Vec<&ItemId> {
+        self.items
+            .iter()
+            .filter(|(id, item)| {
+                !is_known(id) && (item.state != ItemState::NotStarted || !item.note.is_empty())
+            })
+            .map(|(id, _)| id)
+            .collect()
+    }
+
     /// The checkbox: done ↔ not done (back to in progress if it was started before).
     pub fn toggle_done(&mut self, id: &ItemId, now: Timestamp) {
         let next = match self.state(id) {
@@ -117,6 +187,35 @@ mod tests {
 
     fn id(text: &str) -> ItemId {
         ItemId(text.to_owned())
+    }
+
+    #[test]
+    fn notes_record_their_edit_time() {
+        let mut progress = Progress::default();
+        let t = Timestamp::from_second(1_700_000_000).unwrap_or(Timestamp::UNIX_EPOCH);
+        let target = NoteTarget::Item(id("a"));
+        assert!(progress.set_note(&target, "今天学了 numpy", t));
+        assert!(!progress.set_note(&target, "今天学了 numpy", t));
+        let note = progress.note(&target).cloned().unwrap_or_default();
+        assert_eq!(note.text, "今天学了 numpy");
+        assert_eq!(note.edited, Some(t));
+        let chapter = NoteTarget::Chapter(ChapterId("c".to_owned()));
+        assert!(progress.set_note(&chapter, "本章笔记", t));
+        assert_eq!(
+            progress.note(&chapter).map(|n| n.text.as_str()),
+            Some("本章笔记")
+        );
+    }
+
+    #[test]
+    fn unknown_items_are_listed_not_dropped() {
+        let mut progress = Progress::default();
+        let t = Timestamp::UNIX_EPOCH;
+        progress.set_state(&id("gone"), ItemState::Done, t);
+        progress.set_state(&id("kept"), ItemState::Done, t);
+        progress.set_note(&NoteTarget::Item(id("gone.note")), "旧笔记", t);
+        let unknown = progress.unknown_items(|item| item.as_str() == "kept");
+        assert_eq!(unknown, [&id("gone"), &id("gone.note")]);
     }
 
     #[test]

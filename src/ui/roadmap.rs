@@ -4,43 +4,60 @@
 //! screen: every row's height is remembered from the last time it was drawn (an estimate until
 //! then) and the rows off screen become empty space.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
 
 use crate::curriculum::{Chapter, ChapterId, Curriculum, Item, ItemId, ItemKind};
-use crate::progress::{ItemState, Progress, chapter_completion};
+use crate::progress::{ItemProgress, ItemState, NoteTarget, Progress, chapter_completion};
 
 use super::app::{Action, UiState};
 use super::i18n::{Strings, fill};
-use super::theme;
+use super::notes::NoteEditors;
+use super::{local_time, theme};
 
 /// Height guessed for a row never drawn yet.
 const ESTIMATED_ROW_HEIGHT: f32 = 48.0;
 /// Rows this far outside the visible area are drawn anyway, so scrolling shows no gaps.
 const OVERDRAW: f32 = 200.0;
+/// Frames during which a scroll target is re-applied while row heights settle.
+const SCROLL_SETTLE_FRAMES: u8 = 4;
 
 /// One row of the central view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Row {
     /// A chapter's header (title, progress).
     Header(usize),
-    /// A chapter's introduction.
-    Intro(usize),
+    /// An open chapter's introduction, note and chapter actions.
+    ChapterInfo(usize),
     /// An item: (chapter index, item index).
     Item(usize, usize),
+    /// The heading over progress on items the curriculum no longer has.
+    OrphanHeader,
+    /// One such item, by index in the sorted list of unknown ids.
+    Orphan(usize),
+}
+
+/// Where to scroll.
+#[derive(Clone, Debug, PartialEq)]
+enum ScrollTarget {
+    Chapter(ChapterId),
+    Item(ItemId),
 }
 
 /// Runtime state of the roadmap view (never saved).
 #[derive(Default)]
 pub struct RoadmapView {
     markdown: CommonMarkCache,
+    notes: NoteEditors,
     heights: HashMap<Row, f32>,
     measured_width: f32,
-    scroll_target: Option<ChapterId>,
+    scroll_target: Option<(ScrollTarget, u8)>,
     /// Item texts split around their pictures, computed once per item.
     segments: HashMap<ItemId, Rc<[Segment]>>,
+    /// Every item id of the curriculum, to find progress on items it no longer has.
+    known_items: Option<HashSet<ItemId>>,
 }
 
 /// A piece of an item's text: Markdown, or a picture on a line of its own.
@@ -86,9 +103,14 @@ impl Segment {
 }
 
 impl RoadmapView {
-    /// Scrolls to a chapter on the next frame.
-    pub fn scroll_to(&mut self, chapter: ChapterId) {
-        self.scroll_target = Some(chapter);
+    /// Scrolls to a chapter over the next frames.
+    pub fn scroll_to_chapter(&mut self, chapter: ChapterId) {
+        self.scroll_target = Some((ScrollTarget::Chapter(chapter), SCROLL_SETTLE_FRAMES));
+    }
+
+    /// Scrolls to an item over the next frames.
+    pub fn scroll_to_item(&mut self, item: ItemId) {
+        self.scroll_target = Some((ScrollTarget::Item(item), SCROLL_SETTLE_FRAMES));
     }
 
     /// The side list: each chapter with its progress; a click goes there.
@@ -109,13 +131,7 @@ impl RoadmapView {
             .show(ui, |ui| {
                 for chapter in &curriculum.chapters {
                     let completion = chapter_completion(chapter, progress);
-                    let count = fill(
-                        strings.count,
-                        &[
-                            ("complete", &completion.complete().to_string()),
-                            ("total", &completion.total.to_string()),
-                        ],
-                    );
+                    let count = count_text(strings, completion.complete(), completion.total);
                     let response = ui
                         .add(
                             egui::Button::new(format!("{}  {count}", chapter.title))
@@ -136,28 +152,44 @@ impl RoadmapView {
             });
     }
 
-    /// The central view: every chapter, collapsible, with its items.
+    /// The central view: every chapter, collapsible, with its items; then progress on items
+    /// the curriculum no longer has.
     pub fn roadmap_ui(
         &mut self,
         ui: &mut egui::Ui,
         curriculum: &Curriculum,
         state: &UiState,
+        progress: &Progress,
         strings: &Strings,
         actions: &mut Vec<Action>,
     ) {
-        let rows = visible_rows(curriculum, state);
+        let known = self.known_items.get_or_insert_with(|| {
+            curriculum
+                .items()
+                .map(|(_, item)| item.id.clone())
+                .collect()
+        });
+        let orphans: Vec<ItemId> = progress
+            .unknown_items(|id| known.contains(id))
+            .into_iter()
+            .cloned()
+            .collect();
+        let rows = layout_rows(curriculum, state, orphans.len());
+
         let mut scroll_area = egui::ScrollArea::vertical()
             .id_salt("roadmap_scroll")
             .auto_shrink([false, false]);
-        if let Some(target) = self.scroll_target.take() {
+        if let Some((target, frames_left)) = self.scroll_target.take() {
             let offset: f32 = rows
                 .iter()
-                .take_while(|row| {
-                    !matches!(row, Row::Header(ci) if curriculum.chapters.get(*ci).is_some_and(|c| c.id == target))
-                })
+                .take_while(|row| !is_target(curriculum, **row, &target))
                 .map(|row| self.height(*row))
                 .sum();
             scroll_area = scroll_area.vertical_scroll_offset(offset);
+            if frames_left > 1 {
+                self.scroll_target = Some((target, frames_left - 1));
+                ui.ctx().request_repaint();
+            }
         }
 
         scroll_area.show_viewport(ui, |ui, viewport| {
@@ -179,12 +211,13 @@ impl RoadmapView {
                         pending_space = 0.0;
                     }
                     let top = ui.cursor().top();
-                    self.row_ui(ui, row, curriculum, state, strings, actions);
+                    self.row_ui(
+                        ui, row, curriculum, state, progress, &orphans, strings, actions,
+                    );
                     let drawn = ui.cursor().top() - top;
                     self.heights.insert(row, drawn);
                     y += drawn;
                 } else {
-                    // Skipped space includes the spacing a drawn row would have added.
                     pending_space += height;
                     y += height;
                 }
@@ -202,12 +235,15 @@ impl RoadmapView {
             .unwrap_or(ESTIMATED_ROW_HEIGHT)
     }
 
+    #[expect(clippy::too_many_arguments)]
     fn row_ui(
         &mut self,
         ui: &mut egui::Ui,
         row: Row,
         curriculum: &Curriculum,
         state: &UiState,
+        progress: &Progress,
+        orphans: &[ItemId],
         strings: &Strings,
         actions: &mut Vec<Action>,
     ) {
@@ -215,15 +251,12 @@ impl RoadmapView {
             Row::Header(ci) => {
                 if let Some(chapter) = curriculum.chapters.get(ci) {
                     let open = state.open_chapters.contains(&chapter.id);
-                    chapter_header_ui(ui, chapter, open, &state.progress, strings, actions);
+                    chapter_header_ui(ui, chapter, open, progress, strings, actions);
                 }
             }
-            Row::Intro(ci) => {
+            Row::ChapterInfo(ci) => {
                 if let Some(chapter) = curriculum.chapters.get(ci) {
-                    ui.indent(("intro", ci), |ui| {
-                        self.markdown_ui(ui, ("intro", ci), &chapter.intro);
-                    });
-                    ui.add_space(theme::CHAPTER_GAP);
+                    self.chapter_info_ui(ui, chapter, progress, strings, actions);
                 }
             }
             Row::Item(ci, ii) => {
@@ -232,10 +265,64 @@ impl RoadmapView {
                     .get(ci)
                     .and_then(|chapter| chapter.items.get(ii))
                 {
-                    self.item_ui(ui, item, &state.progress, strings, actions);
+                    self.item_ui(ui, item, progress, strings, actions);
+                }
+            }
+            Row::OrphanHeader => {
+                ui.add_space(theme::CHAPTER_GAP * 3.0);
+                ui.label(
+                    egui::RichText::new(strings.orphans_title)
+                        .size(theme::CHAPTER_TITLE_SIZE)
+                        .strong(),
+                );
+                ui.label(egui::RichText::new(strings.orphans_hint).weak());
+                ui.separator();
+            }
+            Row::Orphan(index) => {
+                if let Some(id) = orphans.get(index)
+                    && let Some(item) = progress.items.get(id)
+                {
+                    self.orphan_ui(ui, id, item, strings, actions);
                 }
             }
         }
+    }
+
+    /// Under an open chapter's header: its introduction, its note, "skip chapter".
+    fn chapter_info_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        chapter: &Chapter,
+        progress: &Progress,
+        strings: &Strings,
+        actions: &mut Vec<Action>,
+    ) {
+        let target = NoteTarget::Chapter(chapter.id.clone());
+        let note = progress.note(&target);
+        ui.indent(("chapter-info", &chapter.id), |ui| {
+            if !chapter.intro.is_empty() {
+                self.markdown_ui(ui, ("intro", &chapter.id), &chapter.intro);
+            }
+            ui.horizontal(|ui| {
+                ui.label(egui::RichText::new(strings.chapter_note).small().weak());
+                self.notes.toggle_button_ui(ui, &target, note, strings);
+                let all_skipped = chapter
+                    .items
+                    .iter()
+                    .all(|item| progress.state(&item.id) == ItemState::Skipped);
+                let (label, skip) = if all_skipped {
+                    (strings.unskip_chapter, false)
+                } else {
+                    (strings.skip_chapter, true)
+                };
+                if ui.button(label).clicked() {
+                    actions.push(Action::SkipChapter(chapter.id.clone(), skip));
+                }
+            });
+            self.notes
+                .note_ui(ui, &mut self.markdown, &target, note, strings, actions);
+        });
+        ui.add_space(theme::CHAPTER_GAP);
     }
 
     fn item_ui(
@@ -246,8 +333,11 @@ impl RoadmapView {
         strings: &Strings,
         actions: &mut Vec<Action>,
     ) {
-        let palette = theme::palette(ui.visuals());
         let indent = theme::ITEM_INDENT * f32::from(1 + item.depth);
+        let item_progress = progress.items.get(&item.id);
+        let state = progress.state(&item.id);
+        let target = NoteTarget::Item(item.id.clone());
+        let note = item_progress.map(|p| &p.note);
         ui.horizontal(|ui| {
             ui.add_space(indent);
             egui::Frame::group(ui.style())
@@ -256,23 +346,25 @@ impl RoadmapView {
                     ui.set_width(ui.available_width());
                     ui.vertical(|ui| {
                         ui.horizontal(|ui| {
-                            let mut done = progress.state(&item.id) == ItemState::Done;
-                            let title = egui::RichText::new(&item.title)
-                                .size(theme::ITEM_TITLE_SIZE)
-                                .strong();
-                            if ui.checkbox(&mut done, title).changed() {
-                                actions.push(Action::ToggleDone(item.id.clone()));
-                            }
-                            if item.kind == ItemKind::Task {
-                                badge_ui(ui, strings.task, palette.task);
-                            }
-                            if !item.links.is_empty() {
-                                ui.with_layout(
-                                    egui::Layout::right_to_left(egui::Align::Center),
-                                    |ui| links_menu_ui(ui, item, strings, actions),
-                                );
-                            }
+                            item_title_ui(ui, item, state, strings, actions);
+                            ui.with_layout(
+                                egui::Layout::right_to_left(egui::Align::Center),
+                                |ui| {
+                                    state_buttons_ui(ui, &item.id, state, strings, actions);
+                                    self.notes.toggle_button_ui(ui, &target, note, strings);
+                                    if !item.links.is_empty() {
+                                        links_menu_ui(ui, item, strings, actions);
+                                    }
+                                },
+                            );
                         });
+                        if let Some(times) = item_progress.and_then(|p| times_text(p, strings)) {
+                            ui.label(
+                                egui::RichText::new(times)
+                                    .small()
+                                    .color(theme::palette(ui.visuals()).weak),
+                            );
+                        }
                         if !item.body.is_empty() {
                             ui.horizontal(|ui| {
                                 // Line the text up with the checkbox label.
@@ -282,19 +374,58 @@ impl RoadmapView {
                                 });
                             });
                         }
+                        self.notes
+                            .note_ui(ui, &mut self.markdown, &target, note, strings, actions);
                     });
                 });
         });
         ui.add_space(theme::ITEM_GAP);
     }
 
+    /// Progress kept for an item the curriculum no longer has: its state, times and note.
+    fn orphan_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        id: &ItemId,
+        item: &ItemProgress,
+        strings: &Strings,
+        actions: &mut Vec<Action>,
+    ) {
+        let target = NoteTarget::Item(id.clone());
+        egui::Frame::group(ui.style())
+            .inner_margin(theme::ITEM_MARGIN)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal(|ui| {
+                    ui.label(egui::RichText::new(id.as_str()).monospace());
+                    ui.label(state_name(item.state, strings));
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        self.notes
+                            .toggle_button_ui(ui, &target, Some(&item.note), strings);
+                    });
+                });
+                if let Some(times) = times_text(item, strings) {
+                    ui.label(egui::RichText::new(times).small().weak());
+                }
+                self.notes.note_ui(
+                    ui,
+                    &mut self.markdown,
+                    &target,
+                    Some(&item.note),
+                    strings,
+                    actions,
+                );
+            });
+        ui.add_space(theme::ITEM_GAP);
+    }
+
     /// The item's text: Markdown, with its pictures drawn as thumbnails that open full size.
     fn body_ui(&mut self, ui: &mut egui::Ui, item: &Item, actions: &mut Vec<Action>) {
-        let segments = self
-            .segments
-            .entry(item.id.clone())
-            .or_insert_with(|| Segment::split(&item.body))
-            .clone();
+        let segments = Rc::clone(
+            self.segments
+                .entry(item.id.clone())
+                .or_insert_with(|| Segment::split(&item.body)),
+        );
         for (index, segment) in segments.iter().enumerate() {
             match segment {
                 Segment::Markdown(text) => self.markdown_ui(ui, (&item.id, index), text),
@@ -330,19 +461,120 @@ impl RoadmapView {
     }
 }
 
-/// The rows to lay out: every header, and the intro and items of open chapters.
-fn visible_rows(curriculum: &Curriculum, state: &UiState) -> Vec<Row> {
+/// The rows to lay out: every header; the info and items of open chapters; orphans.
+fn layout_rows(curriculum: &Curriculum, state: &UiState, orphans: usize) -> Vec<Row> {
     let mut rows = Vec::new();
     for (ci, chapter) in curriculum.chapters.iter().enumerate() {
         rows.push(Row::Header(ci));
         if state.open_chapters.contains(&chapter.id) {
-            if !chapter.intro.is_empty() {
-                rows.push(Row::Intro(ci));
-            }
+            rows.push(Row::ChapterInfo(ci));
             rows.extend((0..chapter.items.len()).map(|ii| Row::Item(ci, ii)));
         }
     }
+    if orphans > 0 {
+        rows.push(Row::OrphanHeader);
+        rows.extend((0..orphans).map(Row::Orphan));
+    }
     rows
+}
+
+fn is_target(curriculum: &Curriculum, row: Row, target: &ScrollTarget) -> bool {
+    match (row, target) {
+        (Row::Header(ci), ScrollTarget::Chapter(id)) => {
+            curriculum.chapters.get(ci).is_some_and(|c| &c.id == id)
+        }
+        (Row::Item(ci, ii), ScrollTarget::Item(id)) => curriculum
+            .chapters
+            .get(ci)
+            .and_then(|c| c.items.get(ii))
+            .is_some_and(|item| &item.id == id),
+        _ => false,
+    }
+}
+
+fn count_text(strings: &Strings, complete: usize, total: usize) -> String {
+    fill(
+        strings.count,
+        &[
+            ("complete", &complete.to_string()),
+            ("total", &total.to_string()),
+        ],
+    )
+}
+
+fn state_name(state: ItemState, strings: &Strings) -> &'static str {
+    match state {
+        ItemState::NotStarted => strings.state_not_started,
+        ItemState::InProgress => strings.state_in_progress,
+        ItemState::Done => strings.state_done,
+        ItemState::Skipped => strings.state_skipped,
+    }
+}
+
+/// "started … · finished … · note edited …", or `None` when nothing has a time.
+fn times_text(item: &ItemProgress, strings: &Strings) -> Option<String> {
+    let parts: Vec<String> = [
+        (item.started, strings.started),
+        (item.finished, strings.finished),
+        (item.note.edited, strings.note_edited),
+    ]
+    .into_iter()
+    .filter_map(|(time, template)| time.map(|t| fill(template, &[("time", &local_time(t))])))
+    .collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+/// The checkbox (done), the title, and the task and skipped badges.
+fn item_title_ui(
+    ui: &mut egui::Ui,
+    item: &Item,
+    state: ItemState,
+    strings: &Strings,
+    actions: &mut Vec<Action>,
+) {
+    let palette = theme::palette(ui.visuals());
+    let mut done = state == ItemState::Done;
+    let mut title = egui::RichText::new(&item.title)
+        .size(theme::ITEM_TITLE_SIZE)
+        .strong();
+    if state == ItemState::Skipped {
+        title = title.strikethrough().color(palette.weak);
+    }
+    if ui.checkbox(&mut done, title).changed() {
+        actions.push(Action::ToggleDone(item.id.clone()));
+    }
+    if item.kind == ItemKind::Task {
+        badge_ui(ui, strings.task, palette.task);
+    }
+    match state {
+        ItemState::Skipped => badge_ui(ui, strings.skipped_badge, palette.weak),
+        ItemState::InProgress => badge_ui(ui, strings.state_in_progress, palette.in_progress),
+        ItemState::NotStarted | ItemState::Done => {}
+    }
+}
+
+/// "in progress" and "skip": one click sets the state, a second click clears it.
+fn state_buttons_ui(
+    ui: &mut egui::Ui,
+    id: &ItemId,
+    state: ItemState,
+    strings: &Strings,
+    actions: &mut Vec<Action>,
+) {
+    for (target, label) in [
+        (ItemState::Skipped, strings.skip),
+        (ItemState::InProgress, strings.in_progress),
+    ] {
+        let selected = state == target;
+        if ui.selectable_label(selected, label).clicked() {
+            let next = if selected {
+                ItemState::NotStarted
+            } else {
+                target
+            };
+            actions.push(Action::SetState(id.clone(), next));
+        }
+    }
 }
 
 fn chapter_header_ui(
@@ -379,18 +611,11 @@ fn chapter_header_ui(
         }
         let completion = chapter_completion(chapter, progress);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let count = fill(
-                strings.count,
-                &[
-                    ("complete", &completion.complete().to_string()),
-                    ("total", &completion.total.to_string()),
-                ],
-            );
             ui.add(
                 egui::ProgressBar::new(completion.fraction())
                     .desired_width(theme::CHAPTER_BAR_WIDTH)
                     .fill(palette.done)
-                    .text(count),
+                    .text(count_text(strings, completion.complete(), completion.total)),
             );
         });
     });

@@ -4,6 +4,10 @@ use egui::Color32;
 
 /// Width of the chapter list.
 pub const SIDE_PANEL_WIDTH: f32 = 240.0;
+/// Width of the overall progress bar.
+pub const OVERALL_BAR_WIDTH: f32 = 220.0;
+/// Height of the note editor.
+pub const NOTE_EDITOR_ROWS: usize = 6;
 /// Width of the progress bar in a chapter header.
 pub const CHAPTER_BAR_WIDTH: f32 = 160.0;
 /// Indent of an item under its chapter, and of a sub-item under its item.
@@ -42,6 +46,10 @@ pub struct Palette {
     pub warning: Color32,
     /// Secondary text.
     pub weak: Color32,
+    /// Background of a note.
+    pub note_fill: Color32,
+    /// The "in progress" state.
+    pub in_progress: Color32,
 }
 
 /// The palette for the current visuals.
@@ -53,6 +61,8 @@ pub fn palette(visuals: &egui::Visuals) -> Palette {
             elective: Color32::from_rgb(0x8a, 0x9b, 0xd6),
             warning: Color32::from_rgb(0xf0, 0xa0, 0x50),
             weak: Color32::from_gray(150),
+            note_fill: Color32::from_rgb(0x2a, 0x2f, 0x26),
+            in_progress: Color32::from_rgb(0xd9, 0xb4, 0x4a),
         }
     } else {
         Palette {
@@ -61,6 +71,8 @@ pub fn palette(visuals: &egui::Visuals) -> Palette {
             elective: Color32::from_rgb(0x4a, 0x5f, 0xb0),
             warning: Color32::from_rgb(0xb3, 0x4d, 0x00),
             weak: Color32::from_gray(110),
+            note_fill: Color32::from_rgb(0xfb, 0xf6, 0xe3),
+            in_progress: Color32::from_rgb(0x9a, 0x6b, 0x00),
         }
     }
 }

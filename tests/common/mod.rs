@@ -1,6 +1,7 @@
 //! Shared test fixtures: the one harness factory and a miniature curriculum.
 #![allow(dead_code)]
 
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use egui_kittest::Harness;
@@ -60,16 +61,36 @@ impl Probe {
     }
 }
 
-/// The one harness factory: the app's own fonts and image loaders, a recording browser.
-pub fn harness(curriculum: Arc<Curriculum>, state: UiState) -> (Harness<'static, StudyApp>, Probe) {
+/// The one harness factory: the app's own fonts and image loaders, a recording browser,
+/// progress saved in `data_dir`.
+pub fn harness_in(
+    curriculum: Arc<Curriculum>,
+    data_dir: &Path,
+    state: UiState,
+) -> (Harness<'static, StudyApp>, Probe) {
     let browser = RecordingBrowser::default();
     let probe = Probe {
         opened: Arc::clone(&browser.opened),
     };
-    let app = StudyApp::new(curriculum, state, Box::new(browser));
+    let app = StudyApp::open(
+        curriculum,
+        Some(data_dir.to_owned()),
+        state,
+        Box::new(browser),
+    );
     let harness = Harness::builder()
         .with_size(egui::vec2(1100.0, 800.0))
         .with_context_setup(setup_context)
         .build_ui_state(|ui, app: &mut StudyApp| app.show(ui), app);
     (harness, probe)
+}
+
+/// [`harness_in`] with a fresh temporary data folder (kept alive by the returned guard).
+pub fn harness(
+    curriculum: Arc<Curriculum>,
+    state: UiState,
+) -> (Harness<'static, StudyApp>, Probe, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let (harness, probe) = harness_in(curriculum, dir.path(), state);
+    (harness, probe, dir)
 }
