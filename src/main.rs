@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::Parser as _;
 use study_companion::cli::{Cli, Command};
+use study_companion::storage::Storage;
 use study_companion::ui::{StudyApp, theme};
 
 fn main() -> ExitCode {
@@ -32,7 +33,7 @@ fn main() -> ExitCode {
 }
 
 fn run_window(cli: &Cli) -> ExitCode {
-    let data_dir = cli.data_dir.clone();
+    let data_dir = cli.data_dir.clone().or_else(Storage::default_dir);
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("学习伴侣 · Study Companion")
         .with_app_id("study-companion")
@@ -47,7 +48,7 @@ fn run_window(cli: &Cli) -> ExitCode {
         // The bundled font covers the UI and curriculum; the app adds its own system fallback
         // that prefers Simplified Chinese faces.
         system_font_fallback: false,
-        persistence_path: cli.data_dir.as_ref().map(|dir| dir.join("window")),
+        persistence_path: data_dir.as_ref().map(|dir| dir.join("window.ron")),
         ..Default::default()
     };
     match eframe::run_native(

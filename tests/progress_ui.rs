@@ -258,3 +258,32 @@ fn an_unwritable_data_folder_warns_keeps_changes_and_retries() {
     let text = std::fs::read_to_string(dir.join("progress.ron")).unwrap();
     assert!(text.contains("basics.software"), "{text}");
 }
+
+#[test]
+fn links_in_notes_follow_the_http_only_rule() {
+    let (mut harness, probe, _dir) = common::harness(common::mini_curriculum(), chapter_one_open());
+    harness.run();
+    harness.get_all_by_label("笔记").nth(1).unwrap().click();
+    harness.run();
+    harness.get_by_label("笔记内容").focus();
+    harness.run();
+    harness
+        .get_by_label("笔记内容")
+        .type_text("[教程](https://numpy.org/doc/) 和 [本机](file:///etc/passwd)");
+    harness.run();
+    harness.get_by_label("完成").click();
+    harness.run();
+
+    harness.get_by_label("教程").click();
+    harness.run();
+    harness.get_by_label("本机").click();
+    harness.run();
+    assert_eq!(probe.opened(), ["https://numpy.org/doc/"]);
+    assert!(
+        harness.state().notices()[0]
+            .text
+            .contains("file:///etc/passwd"),
+        "{:?}",
+        harness.state().notices()
+    );
+}

@@ -15,6 +15,8 @@ use super::{local_time, theme};
 #[derive(Default)]
 pub struct NoteEditors {
     drafts: HashMap<NoteTarget, String>,
+    /// The editor just opened, to receive keyboard focus.
+    focus: Option<NoteTarget>,
 }
 
 impl NoteEditors {
@@ -44,6 +46,7 @@ impl NoteEditors {
             } else {
                 let text = note.map(|note| note.text.clone()).unwrap_or_default();
                 self.drafts.insert(target.clone(), text);
+                self.focus = Some(target.clone());
             }
         }
     }
@@ -99,6 +102,10 @@ impl NoteEditors {
                                 .desired_width(f32::INFINITY),
                         );
                         let response = response.labelled_by(label.id);
+                        if self.focus.as_ref() == Some(target) {
+                            response.request_focus();
+                            self.focus = None;
+                        }
                         if response.changed() {
                             actions.push(Action::SetNote(target.clone(), draft.clone()));
                         }

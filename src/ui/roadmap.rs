@@ -365,6 +365,10 @@ impl RoadmapView {
                                     .color(theme::palette(ui.visuals()).weak),
                             );
                         }
+                        // The note comes first: it is the student's own, and long texts
+                        // would push it out of sight.
+                        self.notes
+                            .note_ui(ui, &mut self.markdown, &target, note, strings, actions);
                         if !item.body.is_empty() {
                             ui.horizontal(|ui| {
                                 // Line the text up with the checkbox label.
@@ -374,8 +378,6 @@ impl RoadmapView {
                                 });
                             });
                         }
-                        self.notes
-                            .note_ui(ui, &mut self.markdown, &target, note, strings, actions);
                     });
                 });
         });

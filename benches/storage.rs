@@ -1,0 +1,61 @@
+//! Save and load of a large progress: every item of the real curriculum done, with a 10 KB
+//! note (and a 10 KB note per chapter). `cargo bench --bench storage`.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)]
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use jiff::Timestamp;
+use study_companion::format::{self, ProgressFile, Student};
+use study_companion::progress::{ItemState, NoteTarget};
+use study_companion::storage::Storage;
+
+/// About 10 KB of mixed Chinese and ASCII Markdown.
+fn note(seed: usize) -> String {
+    let line = format!(
+        "- 第 {seed} 条笔记：numpy 的广播规则、pandas 的 groupby，还有 **学习率** 的调整。\n"
+    );
+    line.repeat(10_240 / line.len() + 1)
+}
+
+fn large_progress() -> ProgressFile {
+    let curriculum = study_companion::embedded::curriculum();
+    let mut file = ProgressFile::new(Student::new("张三"), &curriculum.version);
+    let now = Timestamp::from_second(1_764_000_000).unwrap();
+    for (index, (chapter, item)) in curriculum.items().enumerate() {
+        file.progress.set_state(&item.id, ItemState::Done, now);
+        file.progress
+            .set_note(&NoteTarget::Item(item.id.clone()), &note(index), now);
+        file.progress
+            .set_note(&NoteTarget::Chapter(chapter.id.clone()), &note(index), now);
+    }
+    file
+}
+
+fn storage(c: &mut Criterion) {
+    let file = large_progress();
+    let text = format::to_string(&file).unwrap();
+    println!("large progress file: {} bytes", text.len());
+    let dir = tempfile::tempdir().unwrap();
+    let storage = Storage::open(dir.path()).unwrap();
+    storage.save(&file).unwrap();
+
+    c.bench_function("progress/clone on the UI thread", |b| {
+        b.iter(|| black_box(file.clone()));
+    });
+    c.bench_function("progress/serialise (RON)", |b| {
+        b.iter(|| black_box(format::to_string(&file).unwrap()));
+    });
+    c.bench_function("progress/parse (RON)", |b| {
+        b.iter(|| black_box(format::from_bytes(text.as_bytes()).unwrap()));
+    });
+    c.bench_function("progress/save (atomic, fsync, backup)", |b| {
+        b.iter(|| storage.save(&file).unwrap());
+    });
+    c.bench_function("progress/load", |b| {
+        b.iter(|| black_box(storage.load(Timestamp::now()).unwrap()));
+    });
+}
+
+criterion_group!(benches, storage);
+criterion_main!(benches);
