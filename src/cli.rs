@@ -1,17 +1,29 @@
-//! The command line: `study-companion [--data-dir DIR] [COMMAND]`.
+//! The command line: `study-companion [--data-dir DIR] [FILE… | COMMAND]`.
 //!
-//! Without a command the window opens; commands print and exit without a window.
+//! Without a command the window opens (with the given progress files to import or view);
+//! commands print and exit without a window. They use the same code as the app: the storage,
+//! the file format and [`crate::exchange`].
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use jiff::Timestamp;
 
-use crate::curriculum::Curriculum;
+use crate::curriculum::{Curriculum, Link};
+use crate::exchange::{self, Owner};
+use crate::format::{self, ProgressFile, Student};
+use crate::storage::{self, Storage};
 
 /// 学习伴侣 · Study Companion — a deep-learning study roadmap for students and mentors.
 #[derive(Debug, Parser)]
-#[command(name = "study-companion", version, about)]
+#[command(
+    name = "study-companion",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// Folder for the app's data (default: the system's per-user data folder).
     #[arg(
@@ -21,6 +33,11 @@ pub struct Cli {
         global = true
     )]
     pub data_dir: Option<PathBuf>,
+
+    /// Progress files to open in the window (your own is merged after a preview; another
+    /// student's is shown read-only).
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
 
     /// What to do; none opens the window.
     #[command(subcommand)]
@@ -32,10 +49,188 @@ pub struct Cli {
 pub enum Command {
     /// Print the embedded roadmap: each chapter, item and link with its id, one per line.
     Curriculum,
+    /// Write the saved progress to FILE (`.md`: a readable Markdown summary).
+    Export {
+        /// Where to write; an existing file is replaced atomically.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// Merge your own progress file (e.g. from another computer) into the saved progress.
+    Import {
+        /// The progress file.
+        file: PathBuf,
+        /// Replace the saved progress with FILE even if it is another student's (or your own
+        /// from before a reinstall); the previous progress is kept as the backup.
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Check progress files: one summary line per good file, the error for a bad one.
+    Check {
+        /// The files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+/// Runs a command; returns the process exit code. Output goes to `out`, problems to `err`.
+pub fn run(
+    command: &Command,
+    data_dir: Option<&Path>,
+    curriculum: &Curriculum,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
+    let result = match command {
+        Command::Curriculum => match print_curriculum(curriculum, out) {
+            // A closed pipe (`| head`) is not an error worth reporting.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            result => result.map_err(|e| e.to_string()),
+        },
+        Command::Export { output } => export(data_dir, curriculum, output, out),
+        Command::Import { file, replace } => import(data_dir, curriculum, file, *replace, out),
+        Command::Check { files } => return check(curriculum, files, out, err),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            let _ = writeln!(err, "study-companion: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn open_storage(data_dir: Option<&Path>) -> Result<Storage, String> {
+    let dir = data_dir
+        .map(Path::to_owned)
+        .or_else(Storage::default_dir)
+        .ok_or("no data folder: use --data-dir DIR")?;
+    Storage::open(dir).map_err(|e| e.to_string())
+}
+
+/// The saved progress; refuses to go on when the data file is damaged (the app repairs it).
+fn load_saved(storage: &Storage) -> Result<Option<ProgressFile>, String> {
+    let loaded = storage.load(Timestamp::now()).map_err(|e| e.to_string())?;
+    if let Some(recovery) = loaded.recovery {
+        return Err(format!(
+            "the saved progress needed repair ({recovery:?}); open the app once to see what happened"
+        ));
+    }
+    Ok(loaded.file)
+}
+
+fn export(
+    data_dir: Option<&Path>,
+    curriculum: &Curriculum,
+    output: &Path,
+    out: &mut dyn Write,
+) -> Result<(), String> {
+    let storage = open_storage(data_dir)?;
+    let mut file = load_saved(&storage)?.ok_or_else(|| {
+        format!(
+            "there is no saved progress to export in {}",
+            storage.dir().display()
+        )
+    })?;
+    file.stamp(&curriculum.version, Timestamp::now());
+    let text = if output.extension().is_some_and(|ext| ext == "md") {
+        exchange::summary_markdown(curriculum, &file)
+    } else {
+        format::to_string(&file).map_err(|e| e.to_string())?
+    };
+    storage::write_atomically(output, text.as_bytes(), || Ok(())).map_err(|e| e.to_string())?;
+    writeln!(
+        out,
+        "exported: {}",
+        exchange::summary_line(curriculum, &file)
+    )
+    .map_err(|e| e.to_string())
+}
+
+fn import(
+    data_dir: Option<&Path>,
+    curriculum: &Curriculum,
+    path: &Path,
+    replace: bool,
+    out: &mut dyn Write,
+) -> Result<(), String> {
+    let storage = open_storage(data_dir)?;
+    let imported = format::read_path(path).map_err(|e| format!("{e}: {}", path.display()))?;
+    let local = load_saved(&storage)?
+        .unwrap_or_else(|| ProgressFile::new(Student::new(""), &curriculum.version));
+    let write = |line: String| writeln!(out, "{line}").map_err(|e| e.to_string());
+    let mut lines = Vec::new();
+    for repair in &imported.repairs {
+        lines.push(format!("repaired: {repair}"));
+    }
+    let preview = exchange::preview(curriculum, &local, imported.file, imported.repairs);
+    let mut file = match (preview.owner, replace) {
+        (Owner::Same, false) => {
+            lines.push(format!("{} change(s) merged", preview.changes.len()));
+            let mut merged = local.clone();
+            merged.progress = preview.merged;
+            merged
+        }
+        (_, true) => {
+            lines.push(format!(
+                "the saved progress was replaced (the previous one is in {})",
+                storage.backup_path().display()
+            ));
+            preview.file
+        }
+        (Owner::Other, false) => {
+            return Err(format!(
+                "{} is another student's file ({}, id {}); nothing was changed. Use --replace to replace your progress with it",
+                path.display(),
+                preview.file.student.name,
+                preview.file.student.id
+            ));
+        }
+    };
+    file.stamp(&curriculum.version, Timestamp::now());
+    storage.save(&file).map_err(|e| e.to_string())?;
+    lines.push(format!(
+        "saved: {}",
+        exchange::summary_line(curriculum, &file)
+    ));
+    lines.into_iter().try_for_each(write)
+}
+
+fn check(
+    curriculum: &Curriculum,
+    files: &[PathBuf],
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
+    let mut all_good = true;
+    for path in files {
+        match format::read_path(path) {
+            Ok(imported) => {
+                let _ = writeln!(
+                    out,
+                    "{}: ok: {}",
+                    path.display(),
+                    exchange::summary_line(curriculum, &imported.file)
+                );
+                for repair in imported.repairs {
+                    let _ = writeln!(err, "{}: warning: {repair}", path.display());
+                }
+            }
+            Err(error) => {
+                all_good = false;
+                let _ = writeln!(err, "{}: error: {error}", path.display());
+            }
+        }
+    }
+    if all_good {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 /// Writes the roadmap as tab-separated lines: `chapter ID TITLE`, `item ID TITLE` (with
-/// `task`/`sub-item` flags), `link ITEM-ID URL [TEXT]` (the text only when it is not the URL itself).
+/// `task`/`sub-item` flags), `link ITEM-ID URL [TEXT]` (the text only when it is not the URL
+/// itself).
 ///
 /// # Example
 /// ```
@@ -80,11 +275,7 @@ pub fn print_curriculum(curriculum: &Curriculum, out: &mut dyn Write) -> std::io
     Ok(())
 }
 
-fn write_link(
-    out: &mut dyn Write,
-    owner: &str,
-    link: &crate::curriculum::Link,
-) -> std::io::Result<()> {
+fn write_link(out: &mut dyn Write, owner: &str, link: &Link) -> std::io::Result<()> {
     if link.text == link.url || link.text.is_empty() {
         writeln!(out, "link\t{owner}\t{}", link.url)
     } else {

@@ -7,6 +7,7 @@ pub mod autosave;
 pub mod cli;
 pub mod curriculum;
 pub mod embedded;
+pub mod exchange;
 pub mod format;
 pub mod progress;
 pub mod storage;

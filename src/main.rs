@@ -5,35 +5,28 @@
 use std::process::ExitCode;
 
 use clap::Parser as _;
-use study_companion::cli::{Cli, Command};
+use study_companion::cli::Cli;
 use study_companion::storage::Storage;
 use study_companion::ui::{StudyApp, theme};
 
 fn main() -> ExitCode {
     attach_parent_console();
     let cli = Cli::parse();
-    match cli.command {
-        Some(Command::Curriculum) => {
-            let mut out = std::io::stdout().lock();
-            match study_companion::cli::print_curriculum(
-                study_companion::embedded::curriculum(),
-                &mut out,
-            ) {
-                Ok(()) => ExitCode::SUCCESS,
-                // A closed pipe (`| head`) is not an error worth reporting.
-                Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-                Err(err) => {
-                    eprintln!("study-companion: {err}");
-                    ExitCode::FAILURE
-                }
-            }
-        }
+    match &cli.command {
+        Some(command) => study_companion::cli::run(
+            command,
+            cli.data_dir.as_deref(),
+            study_companion::embedded::curriculum(),
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        ),
         None => run_window(&cli),
     }
 }
 
 fn run_window(cli: &Cli) -> ExitCode {
     let data_dir = cli.data_dir.clone().or_else(Storage::default_dir);
+    let files = cli.files.clone();
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("学习伴侣 · Study Companion")
         .with_app_id("study-companion")
@@ -54,7 +47,11 @@ fn run_window(cli: &Cli) -> ExitCode {
     match eframe::run_native(
         "study-companion",
         options,
-        Box::new(move |cc| Ok(Box::new(StudyApp::from_creation_context(cc, data_dir)))),
+        Box::new(move |cc| {
+            Ok(Box::new(StudyApp::from_creation_context(
+                cc, data_dir, files,
+            )))
+        }),
     ) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

@@ -181,27 +181,12 @@ impl Storage {
     /// Saves already serialised progress text atomically (see [`Self::save`]).
     pub fn save_text(&self, text: &str) -> Result<(), StorageError> {
         let path = self.progress_path();
-        let mut temp = tempfile::Builder::new()
-            .prefix(TEMP_PREFIX)
-            .suffix(".tmp")
-            .tempfile_in(&self.dir)
-            .map_err(StorageError::io("creating a temporary file in", &self.dir))?;
-        temp.write_all(text.as_bytes())
-            .map_err(StorageError::io("writing", temp.path()))?;
-        temp.as_file()
-            .sync_all()
-            .map_err(StorageError::io("flushing to disk", temp.path()))?;
-
-        if path.exists() {
-            self.keep_backup(&path)?;
-        }
-        temp.persist(&path).map_err(|err| StorageError::Io {
-            operation: "replacing",
-            path: path.clone(),
-            source: err.error,
-        })?;
-        sync_dir(&self.dir);
-        Ok(())
+        write_atomically(&path, text.as_bytes(), || {
+            if path.exists() {
+                self.keep_backup(&path)?;
+            }
+            Ok(())
+        })
     }
 
     /// Makes the current `progress.ron` the backup, atomically (a hard link, or a copy where
@@ -244,6 +229,38 @@ impl Storage {
         }
         candidate
     }
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed to disk,
+/// then renamed over `path` (after `before_rename`, e.g. keeping a backup). Readers see the
+/// old file or the new one, never a mix; on any error `path` is untouched.
+pub fn write_atomically(
+    path: &Path,
+    bytes: &[u8],
+    before_rename: impl FnOnce() -> Result<(), StorageError>,
+) -> Result<(), StorageError> {
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(StorageError::io("creating a temporary file in", &dir))?;
+    temp.write_all(bytes)
+        .map_err(StorageError::io("writing", temp.path()))?;
+    temp.as_file()
+        .sync_all()
+        .map_err(StorageError::io("flushing to disk", temp.path()))?;
+    before_rename()?;
+    temp.persist(path).map_err(|err| StorageError::Io {
+        operation: "replacing",
+        path: path.to_owned(),
+        source: err.error,
+    })?;
+    sync_dir(&dir);
+    Ok(())
 }
 
 enum LoadError {

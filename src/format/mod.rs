@@ -1,25 +1,31 @@
 //! The progress file: what the app saves and what students send to mentors.
 //!
-//! RON, readable in a text editor, with a format version. One module per version
-//! (`v1`, …); reading a file migrates it step by step to the current version, and a file from
-//! a newer app is refused with a clear message. `docs/progress-file.md` documents every field.
+//! RON, readable in a text editor, with a format version. One module per version (`v1`, …)
+//! and a migration per step (`migrate`); a file from a newer app is refused with a clear
+//! message. Files from others are untrusted: [`read`] enforces the [`limits`], cleans what it
+//! safely can (and lists it in [`Imported::repairs`]) and refuses the rest with a message
+//! that says what and where. `docs/progress-file.md` documents every field and limit.
 
+pub mod limits;
+mod migrate;
+mod repair;
 mod v1;
+
+use std::io::Read as _;
+use std::path::Path;
 
 use jiff::Timestamp;
 use serde::Deserialize;
 
 use crate::progress::Progress;
 
+pub use repair::Repair;
 pub use v1::Student;
 
 /// The format version this build writes.
 pub const CURRENT_FORMAT: u32 = 1;
 
-/// Files larger than this are refused before parsing.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
-
-/// The conventional file extension of progress files.
+/// The file extension of progress files (`张三-2026-11-29.scprogress`).
 pub const EXTENSION: &str = "scprogress";
 
 /// A progress file in the current format.
@@ -28,10 +34,10 @@ pub type ProgressFile = v1::ProgressFileV1;
 /// Why a progress file could not be read or written.
 #[derive(Debug, thiserror::Error)]
 pub enum FormatError {
-    /// Larger than [`MAX_FILE_BYTES`].
+    /// Larger than [`limits::MAX_FILE_BYTES`].
     #[error("the file is too large ({size} bytes; the limit is {limit} bytes)")]
     TooLarge {
-        /// Its size.
+        /// Its size (or the part read before stopping).
         size: u64,
         /// The limit.
         limit: u64,
@@ -58,7 +64,7 @@ pub enum FormatError {
 
     /// Written by a newer app.
     #[error(
-        "the file has format version {found}, but this app reads versions up to {supported}; please update 学习伴侣 / Study Companion"
+        "the file has format version {found}, but this app reads versions up to {supported}; please update Study Companion"
     )]
     TooNew {
         /// The file's version.
@@ -71,9 +77,35 @@ pub enum FormatError {
     #[error("the file has an unknown format version {0}")]
     UnknownVersion(u32),
 
+    /// More items than [`limits::MAX_ITEMS`].
+    #[error("the file has {count} items; the limit is {limit}")]
+    TooManyItems {
+        /// Items in the file.
+        count: usize,
+        /// The limit.
+        limit: usize,
+    },
+
+    /// The student id is missing or not a plausible id.
+    #[error("the student id is missing or invalid")]
+    BadStudentId,
+
+    /// Reading the file failed.
+    #[error("could not read the file: {0}")]
+    Io(#[from] std::io::Error),
+
     /// Serialising failed (should not happen).
     #[error("could not write the progress file: {0}")]
     Write(String),
+}
+
+/// A file that was read, and what had to be cleaned or skipped to read it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Imported {
+    /// The file, valid and within limits.
+    pub file: ProgressFile,
+    /// What was changed or left out, in file order.
+    pub repairs: Vec<Repair>,
 }
 
 /// Only the version, to pick the right reader before parsing the rest.
@@ -91,22 +123,29 @@ fn syntax_error(error: &ron::error::SpannedError) -> FormatError {
     }
 }
 
-/// Reads a progress file of any known version, migrating it to the current one.
+fn ron_options() -> ron::Options {
+    ron::Options::default().with_recursion_limit(limits::MAX_NESTING)
+}
+
+/// Reads an untrusted progress file of any known version: checks the limits, migrates it to
+/// the current version, and cleans what can be cleaned (see [`Repair`]).
 ///
 /// # Example
 /// ```
-/// use study_companion::format::{from_bytes, to_string, ProgressFile, Student};
+/// use study_companion::format::{read, to_string, ProgressFile, Student};
 /// let file = ProgressFile::new(Student::new("小明"), "2026.1+0");
 /// let text = to_string(&file)?;
-/// assert_eq!(from_bytes(text.as_bytes())?, file);
+/// let imported = read(text.as_bytes())?;
+/// assert_eq!(imported.file, file);
+/// assert!(imported.repairs.is_empty());
 /// # Ok::<(), study_companion::format::FormatError>(())
 /// ```
-pub fn from_bytes(bytes: &[u8]) -> Result<ProgressFile, FormatError> {
+pub fn read(bytes: &[u8]) -> Result<Imported, FormatError> {
     let size = bytes.len() as u64;
-    if size > MAX_FILE_BYTES {
+    if size > limits::MAX_FILE_BYTES {
         return Err(FormatError::TooLarge {
             size,
-            limit: MAX_FILE_BYTES,
+            limit: limits::MAX_FILE_BYTES,
         });
     }
     let text = std::str::from_utf8(bytes).map_err(|err| FormatError::NotText(err.valid_up_to()))?;
@@ -114,15 +153,44 @@ pub fn from_bytes(bytes: &[u8]) -> Result<ProgressFile, FormatError> {
     if text.trim().is_empty() {
         return Err(FormatError::Empty);
     }
-    let probe: VersionProbe = ron::from_str(text).map_err(|err| syntax_error(&err))?;
-    match probe.format {
-        1 => ron::from_str::<v1::ProgressFileV1>(text).map_err(|err| syntax_error(&err)),
-        found if found > CURRENT_FORMAT => Err(FormatError::TooNew {
-            found,
-            supported: CURRENT_FORMAT,
-        }),
-        found => Err(FormatError::UnknownVersion(found)),
+    let options = ron_options();
+    let probe: VersionProbe = options.from_str(text).map_err(|err| syntax_error(&err))?;
+    let file = match probe.format {
+        1 => options
+            .from_str::<v1::ProgressFileV1>(text)
+            .map_err(|err| syntax_error(&err))?,
+        found if found > CURRENT_FORMAT => {
+            return Err(FormatError::TooNew {
+                found,
+                supported: CURRENT_FORMAT,
+            });
+        }
+        found => return Err(FormatError::UnknownVersion(found)),
+    };
+    let file = migrate::to_current(file);
+    repair::check_and_repair(file)
+}
+
+/// [`read`] for a file on disk: refuses an oversized file before reading it, and never
+/// reads more than the limit.
+pub fn read_path(path: &Path) -> Result<Imported, FormatError> {
+    let file = std::fs::File::open(path)?;
+    let size = file.metadata()?.len();
+    if size > limits::MAX_FILE_BYTES {
+        return Err(FormatError::TooLarge {
+            size,
+            limit: limits::MAX_FILE_BYTES,
+        });
     }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(limits::MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    read(&bytes)
+}
+
+/// Reads a progress file (see [`read`]), dropping the list of repairs.
+pub fn from_bytes(bytes: &[u8]) -> Result<ProgressFile, FormatError> {
+    read(bytes).map(|imported| imported.file)
 }
 
 /// Writes a progress file as pretty RON.

@@ -3,8 +3,11 @@
 //! Pure data and pure functions; saving lives in [`crate::storage`].
 
 mod completion;
+mod merge;
+mod unique;
 
 pub use completion::{Completion, chapter_completion, overall_completion};
+pub use merge::{NOTE_SEPARATOR, merge};
 
 use std::collections::BTreeMap;
 
@@ -89,9 +92,11 @@ pub enum NoteTarget {
 #[serde(default)]
 pub struct Progress {
     /// Per-item progress; absent means not started.
+    #[serde(deserialize_with = "unique::map")]
     pub items: BTreeMap<ItemId, ItemProgress>,
 
     /// Notes on whole chapters.
+    #[serde(deserialize_with = "unique::map")]
     pub chapter_notes: BTreeMap<ChapterId, Note>,
 
     /// The item the student last changed, for "continue".

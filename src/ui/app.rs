@@ -1,6 +1,6 @@
 //! The application: owns the state, draws the views, applies their actions in one place.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, VecDeque};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
@@ -10,13 +10,19 @@ use serde::{Deserialize, Serialize};
 
 use crate::autosave::{Autosave, SaveEvent};
 use crate::curriculum::{ChapterId, Curriculum, ItemId, check_web_url};
-use crate::format::{ProgressFile, Student};
+use crate::exchange::{self as files, ImportPreview};
+use crate::format::{self, Imported, ProgressFile, Student};
 use crate::progress::{ItemState, NoteTarget, Progress, overall_completion};
 use crate::storage::{Recovery, Storage};
 
+use super::background::Background;
 use super::browser::{Browser, SystemBrowser};
+use super::exchange::{
+    display_name, format_error_text, import_preview_ui, name_prompt_ui, suggested_file_name,
+    viewing_banner_ui,
+};
 use super::i18n::{Language, Strings, fill};
-use super::roadmap::RoadmapView;
+use super::roadmap::{RoadmapView, Shown};
 use super::{fonts, theme};
 
 /// Key of the window-level state in eframe's storage.
@@ -70,6 +76,47 @@ pub enum Action {
     },
     /// Close the picture viewer.
     CloseImage,
+    /// Ask where to export (a native dialog, off the UI thread).
+    AskExport {
+        /// A Markdown summary instead of the progress file.
+        markdown: bool,
+    },
+    /// Ask which progress file to import (a native dialog, off the UI thread).
+    AskImport,
+    /// Write the progress (or its Markdown summary) to a file.
+    ExportTo {
+        /// Where.
+        path: PathBuf,
+        /// A Markdown summary instead of the progress file.
+        markdown: bool,
+    },
+    /// An export finished: the path written, or the error in the UI language.
+    ExportDone(Result<PathBuf, String>),
+    /// Read a progress file and show the import preview.
+    ImportFrom(PathBuf),
+    /// A progress file was read (or could not be: the error in the UI language).
+    ImportRead {
+        /// The file.
+        path: PathBuf,
+        /// What was read.
+        result: Result<Imported, String>,
+    },
+    /// Merge the previewed file (the student's own).
+    ConfirmMerge,
+    /// Replace the student's progress with the previewed file.
+    ReplaceWithImported,
+    /// Show the previewed file (another student's) read-only.
+    ViewImported,
+    /// Close the preview without changing anything.
+    CancelImport,
+    /// Put the progress back as it was before the last import.
+    UndoImport,
+    /// Stop viewing another student's file.
+    CloseView,
+    /// Set the student's name.
+    SetName(String),
+    /// A background job finished (internal bookkeeping).
+    JobDone,
 }
 
 /// A message shown to the student until dismissed.
@@ -92,6 +139,19 @@ pub struct StudyApp {
     browser: Box<dyn Browser>,
     /// The picture shown full size: (title, path relative to `curriculum/`).
     viewer: Option<(String, String)>,
+    background: Background,
+    /// The import waiting for the student's decision, and its file.
+    pending_import: Option<(PathBuf, Box<ImportPreview>)>,
+    /// Files to import after the current one (several dropped or given at start).
+    import_queue: VecDeque<PathBuf>,
+    /// A file is being read for import.
+    reading_import: bool,
+    /// The progress as it was before the last import, for undo.
+    undo: Option<Box<ProgressFile>>,
+    /// Another student's file, shown read-only.
+    viewing: Option<Box<ProgressFile>>,
+    /// The name as typed in the name prompt.
+    name_draft: String,
 }
 
 impl StudyApp {
@@ -180,19 +240,55 @@ impl StudyApp {
         Self {
             curriculum,
             state,
+            name_draft: file.student.name.clone(),
             file,
             autosave,
             roadmap: RoadmapView::default(),
             notices,
             browser,
             viewer: None,
+            background: Background::default(),
+            pending_import: None,
+            import_queue: VecDeque::new(),
+            reading_import: false,
+            undo: None,
+            viewing: None,
         }
+    }
+
+    /// Progress files to import (or view) once the window is up, e.g. from a double-click.
+    pub fn with_files(mut self, files: Vec<PathBuf>) -> Self {
+        self.import_queue.extend(files);
+        self
+    }
+
+    /// The student's own progress file (name, id, progress).
+    pub fn file(&self) -> &ProgressFile {
+        &self.file
+    }
+
+    /// The import preview on screen, if any.
+    pub fn pending_import(&self) -> Option<&ImportPreview> {
+        self.pending_import
+            .as_ref()
+            .map(|(_, preview)| preview.as_ref())
+    }
+
+    /// Another student's file shown read-only, if any.
+    pub fn viewing(&self) -> Option<&ProgressFile> {
+        self.viewing.as_deref()
+    }
+
+    /// Whether background work (dialogs, file reads and writes) is still running.
+    pub fn is_busy(&self) -> bool {
+        self.background.is_busy()
     }
 
     /// The app as eframe starts it: embedded curriculum, saved state, system browser.
     pub fn from_creation_context(
         cc: &eframe::CreationContext<'_>,
         data_dir: Option<PathBuf>,
+        files: Vec<PathBuf>,
     ) -> Self {
         setup_context(&cc.egui_ctx);
         fonts::install_system_fallback(&cc.egui_ctx);
@@ -206,6 +302,7 @@ impl StudyApp {
             state,
             Box::new(SystemBrowser::default()),
         )
+        .with_files(files)
     }
 
     /// The window state (for tests and for saving).
@@ -246,36 +343,65 @@ impl StudyApp {
 
         egui::Panel::top("top_bar").show(ui, |ui| {
             self.top_bar_ui(ui, strings, &mut actions);
+            if let Some(viewed) = &self.viewing {
+                viewing_banner_ui(ui, viewed, strings, &mut actions);
+            } else if self.file.student.name.trim().is_empty() {
+                name_prompt_ui(ui, &mut self.name_draft, strings, &mut actions);
+            }
         });
+        self.shortcuts(ui.ctx(), &mut actions);
         if !self.notices.is_empty() {
             egui::Panel::bottom("notices").show(ui, |ui| {
                 notices_ui(ui, &self.notices, strings, &mut actions);
             });
         }
+        let shown_progress = self
+            .viewing
+            .as_ref()
+            .map_or(&self.file.progress, |viewed| &viewed.progress);
         egui::Panel::left("chapter_list")
             .default_size(theme::SIDE_PANEL_WIDTH)
             .show(ui, |ui| {
                 self.roadmap.chapter_list_ui(
                     ui,
                     &self.curriculum,
-                    &self.file.progress,
+                    shown_progress,
                     strings,
                     &mut actions,
                 );
             });
         egui::CentralPanel::default().show(ui, |ui| {
-            self.roadmap.roadmap_ui(
-                ui,
-                &self.curriculum,
-                &self.state,
-                &self.file.progress,
-                strings,
-                &mut actions,
-            );
+            let shown = Shown {
+                curriculum: &self.curriculum,
+                state: &self.state,
+                progress: shown_progress,
+                read_only: self.viewing.is_some(),
+            };
+            self.roadmap.roadmap_ui(ui, &shown, strings, &mut actions);
         });
         if let Some((title, path)) = &self.viewer {
             image_viewer_ui(ui.ctx(), title, path, &mut actions);
         }
+        if let Some((source, preview)) = &self.pending_import {
+            import_preview_ui(
+                ui.ctx(),
+                preview,
+                source,
+                &self.curriculum,
+                strings,
+                &mut actions,
+            );
+        }
+        let dropped: Vec<PathBuf> = ui.ctx().input(|input| {
+            input
+                .raw
+                .dropped_files
+                .iter()
+                .map(|file| file.path().to_owned())
+                .collect()
+        });
+        actions.extend(dropped.into_iter().map(Action::ImportFrom));
+        actions.extend(self.background.poll());
 
         take_link_requests(ui.ctx(), &mut actions);
         for action in actions {
@@ -288,6 +414,17 @@ impl StudyApp {
     pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
         let strings = self.state.language.strings();
         let now = Timestamp::now();
+        let changes_progress = matches!(
+            action,
+            Action::ToggleDone(_)
+                | Action::SetState(..)
+                | Action::SkipChapter(..)
+                | Action::SetNote(..)
+        );
+        if changes_progress && self.viewing.is_some() {
+            // Another student's file is on screen: it is read-only.
+            return;
+        }
         let progress = &mut self.file.progress;
         let changed = match action {
             Action::ToggleDone(id) => {
@@ -381,9 +518,202 @@ impl StudyApp {
                 }
                 false
             }
+            Action::AskExport { markdown } => {
+                self.ask_export(ctx, markdown);
+                false
+            }
+            Action::AskImport => {
+                let kind = strings.progress_file_kind;
+                self.background.spawn(ctx, "import-dialog", move || {
+                    rfd::FileDialog::new()
+                        .add_filter(kind, &[format::EXTENSION, "ron"])
+                        .pick_file()
+                        .map(Action::ImportFrom)
+                });
+                false
+            }
+            Action::ExportTo { path, markdown } => {
+                self.export_to(ctx, path, markdown);
+                false
+            }
+            Action::ExportDone(result) => {
+                match result {
+                    Ok(path) => self.notify(
+                        fill(strings.exported, &[("path", &path.display().to_string())]),
+                        false,
+                    ),
+                    Err(error) => {
+                        self.notify(fill(strings.export_failed, &[("error", &error)]), true)
+                    }
+                }
+                false
+            }
+            Action::ImportFrom(path) => {
+                if self.pending_import.is_some() || self.reading_import {
+                    self.import_queue.push_back(path);
+                } else {
+                    self.read_for_import(ctx, path);
+                }
+                false
+            }
+            Action::ImportRead { path, result } => {
+                self.reading_import = false;
+                match result {
+                    Ok(imported) => {
+                        let preview = files::preview(
+                            &self.curriculum,
+                            &self.file,
+                            imported.file,
+                            imported.repairs,
+                        );
+                        self.pending_import = Some((path, Box::new(preview)));
+                    }
+                    Err(error) => {
+                        let text = fill(
+                            strings.import_failed,
+                            &[("path", &path.display().to_string()), ("error", &error)],
+                        );
+                        self.notify(text, true);
+                    }
+                }
+                self.next_import(ctx);
+                false
+            }
+            Action::ConfirmMerge => {
+                let Some((_, preview)) = self.pending_import.take() else {
+                    return;
+                };
+                let count = preview.changes.len();
+                self.undo = Some(Box::new(self.file.clone()));
+                self.file.progress = preview.merged;
+                self.notify(
+                    fill(strings.merged, &[("count", &count.to_string())]),
+                    false,
+                );
+                self.next_import(ctx);
+                true
+            }
+            Action::ReplaceWithImported => {
+                let Some((_, preview)) = self.pending_import.take() else {
+                    return;
+                };
+                self.undo = Some(Box::new(self.file.clone()));
+                self.file = preview.file;
+                self.name_draft = self.file.student.name.clone();
+                self.notify(strings.replaced.to_owned(), false);
+                self.next_import(ctx);
+                true
+            }
+            Action::ViewImported => {
+                if let Some((_, preview)) = self.pending_import.take() {
+                    self.viewing = Some(Box::new(preview.file));
+                }
+                self.next_import(ctx);
+                false
+            }
+            Action::CancelImport => {
+                self.pending_import = None;
+                self.next_import(ctx);
+                false
+            }
+            Action::UndoImport => {
+                let Some(previous) = self.undo.take() else {
+                    return;
+                };
+                self.file = *previous;
+                self.name_draft = self.file.student.name.clone();
+                self.notify(strings.undone.to_owned(), false);
+                true
+            }
+            Action::CloseView => {
+                self.viewing = None;
+                false
+            }
+            Action::SetName(name) => {
+                let changed = self.file.student.name != name;
+                self.file.student.name = name;
+                changed
+            }
+            Action::JobDone => false,
         };
         if changed && let Some(autosave) = self.autosave.as_mut() {
             autosave.mark_dirty(Instant::now());
+        }
+    }
+
+    fn shortcuts(&self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        let export = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::E);
+        let import = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::O);
+        ctx.input_mut(|input| {
+            if input.consume_shortcut(&export) {
+                actions.push(Action::AskExport { markdown: false });
+            }
+            if input.consume_shortcut(&import) {
+                actions.push(Action::AskImport);
+            }
+        });
+    }
+
+    /// The file as it would be written now.
+    fn stamped_file(&self) -> ProgressFile {
+        let mut file = self.file.clone();
+        file.stamp(&self.curriculum.version, Timestamp::now());
+        file
+    }
+
+    fn ask_export(&mut self, ctx: &egui::Context, markdown: bool) {
+        let strings = self.state.language.strings();
+        let (extension, kind) = if markdown {
+            ("md", strings.markdown_kind)
+        } else {
+            (format::EXTENSION, strings.progress_file_kind)
+        };
+        let today = Timestamp::now()
+            .to_zoned_datetime(jiff::tz::TimeZone::system())
+            .strftime("%Y-%m-%d")
+            .to_string();
+        let name = suggested_file_name(&self.file.student.name, &today, extension, strings.unnamed);
+        self.background.spawn(ctx, "export-dialog", move || {
+            rfd::FileDialog::new()
+                .set_file_name(name)
+                .add_filter(kind, &[extension])
+                .save_file()
+                .map(|path| Action::ExportTo { path, markdown })
+        });
+    }
+
+    fn export_to(&mut self, ctx: &egui::Context, path: PathBuf, markdown: bool) {
+        let file = self.stamped_file();
+        let text = if markdown {
+            Ok(files::summary_markdown(&self.curriculum, &file))
+        } else {
+            format::to_string(&file).map_err(|err| err.to_string())
+        };
+        self.background.spawn(ctx, "export", move || {
+            let result = text.and_then(|text| {
+                crate::storage::write_atomically(&path, text.as_bytes(), || Ok(()))
+                    .map_err(|err| err.to_string())
+            });
+            Some(Action::ExportDone(result.map(|()| path)))
+        });
+    }
+
+    fn read_for_import(&mut self, ctx: &egui::Context, path: PathBuf) {
+        self.reading_import = true;
+        let strings = self.state.language.strings();
+        self.background.spawn(ctx, "import-read", move || {
+            let result = format::read_path(&path).map_err(|err| format_error_text(&err, strings));
+            Some(Action::ImportRead { path, result })
+        });
+    }
+
+    /// Starts the next queued import once nothing else is open.
+    fn next_import(&mut self, ctx: &egui::Context) {
+        if self.pending_import.is_none()
+            && !self.reading_import
+            && let Some(path) = self.import_queue.pop_front()
+        {
+            self.read_for_import(ctx, path);
         }
     }
 
@@ -391,6 +721,7 @@ impl StudyApp {
     fn poll_background(&mut self, ctx: &egui::Context) {
         let strings = self.state.language.strings();
         let now = Instant::now();
+        self.next_import(ctx);
         if let Some(autosave) = self.autosave.as_mut() {
             let file = &mut self.file;
             let version = &self.curriculum.version;
@@ -453,6 +784,37 @@ impl StudyApp {
             {
                 actions.push(Action::Continue);
             }
+            ui.separator();
+            ui.menu_button(strings.export_menu, |ui| {
+                let hint = fill(
+                    strings.shortcut_hint,
+                    &[("keys", &shortcut_text(ui, egui::Key::E))],
+                );
+                if ui
+                    .button(strings.export_progress)
+                    .on_hover_text(hint)
+                    .clicked()
+                {
+                    actions.push(Action::AskExport { markdown: false });
+                }
+                if ui.button(strings.export_markdown).clicked() {
+                    actions.push(Action::AskExport { markdown: true });
+                }
+            });
+            let hint = fill(
+                strings.shortcut_hint,
+                &[("keys", &shortcut_text(ui, egui::Key::O))],
+            );
+            if ui
+                .button(strings.import_button)
+                .on_hover_text(hint)
+                .clicked()
+            {
+                actions.push(Action::AskImport);
+            }
+            if self.undo.is_some() && ui.button(strings.undo_import).clicked() {
+                actions.push(Action::UndoImport);
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.menu_button(strings.settings, |ui| {
                     ui.label(strings.language);
@@ -471,6 +833,12 @@ impl StudyApp {
                     if ui.button(strings.collapse_all).clicked() {
                         actions.push(Action::SetAllChaptersOpen(false));
                     }
+                    ui.separator();
+                    ui.label(format!(
+                        "{}：{}",
+                        strings.name_label,
+                        display_name(&self.file, strings)
+                    ));
                     if let Some(autosave) = &self.autosave {
                         ui.separator();
                         ui.label(
@@ -577,4 +945,10 @@ fn image_viewer_ui(ctx: &egui::Context, title: &str, path: &str, actions: &mut V
     if !open {
         actions.push(Action::CloseImage);
     }
+}
+
+/// `Ctrl+E` (or `⌘E` on a Mac).
+fn shortcut_text(ui: &egui::Ui, key: egui::Key) -> String {
+    ui.ctx()
+        .format_shortcut(&egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, key))
 }

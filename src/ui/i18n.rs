@@ -136,6 +136,110 @@ pub struct Strings {
     pub save_recovered: &'static str,
     /// Where progress is saved: `{path}`.
     pub data_folder: &'static str,
+    /// The export menu.
+    pub export_menu: &'static str,
+    /// Export the progress file.
+    pub export_progress: &'static str,
+    /// Export a Markdown summary.
+    pub export_markdown: &'static str,
+    /// Import a progress file.
+    pub import_button: &'static str,
+    /// Tooltip with a shortcut: `{keys}`.
+    pub shortcut_hint: &'static str,
+    /// File-type name in dialogs.
+    pub progress_file_kind: &'static str,
+    /// File-type name in dialogs.
+    pub markdown_kind: &'static str,
+    /// Asks for the student's name once.
+    pub name_prompt: &'static str,
+    /// Label of the name field.
+    pub name_label: &'static str,
+    /// Save the name.
+    pub save_name: &'static str,
+    /// Notice after an export: `{path}`.
+    pub exported: &'static str,
+    /// Notice when an export fails: `{error}`.
+    pub export_failed: &'static str,
+    /// Notice when a file cannot be imported: `{path}`, `{error}`.
+    pub import_failed: &'static str,
+    /// Title of the import preview.
+    pub preview_title: &'static str,
+    /// Whose file: `{name}`, `{path}`.
+    pub preview_whose: &'static str,
+    /// Their progress: `{complete}` `{total}` `{done}` `{skipped}` `{saved}`.
+    pub preview_progress: &'static str,
+    /// Explains a merge.
+    pub preview_same: &'static str,
+    /// Explains viewing another student's file.
+    pub preview_other: &'static str,
+    /// Number of changes: `{count}`.
+    pub preview_changes: &'static str,
+    /// Nothing to merge.
+    pub preview_no_changes: &'static str,
+    /// More changes not listed: `{count}`.
+    pub preview_more: &'static str,
+    /// Items unknown to the curriculum: `{count}`.
+    pub preview_unknown: &'static str,
+    /// Heading of the repairs list.
+    pub preview_repairs: &'static str,
+    /// Confirm a merge.
+    pub merge: &'static str,
+    /// View another student's file.
+    pub view_read_only: &'static str,
+    /// Replace own progress with the file.
+    pub replace_mine: &'static str,
+    /// Tooltip of replace.
+    pub replace_hint: &'static str,
+    /// Cancel.
+    pub cancel: &'static str,
+    /// Notice after a merge: `{count}`.
+    pub merged: &'static str,
+    /// Notice after replacing.
+    pub replaced: &'static str,
+    /// Undo the last import.
+    pub undo_import: &'static str,
+    /// Notice after undo.
+    pub undone: &'static str,
+    /// Banner while viewing another student's file: `{name}`.
+    pub viewing: &'static str,
+    /// Stop viewing.
+    pub close_view: &'static str,
+    /// Name shown for a student without one.
+    pub unnamed: &'static str,
+    /// A state change: `{item}` `{from}` `{to}`.
+    pub change_state: &'static str,
+    /// A new note: `{item}`.
+    pub change_note_added: &'static str,
+    /// A merged note: `{item}`.
+    pub change_note_merged: &'static str,
+    /// Repair.
+    pub repair_name_cleaned: &'static str,
+    /// Repair: `{chars}`.
+    pub repair_name_truncated: &'static str,
+    /// Repair: `{item}`.
+    pub repair_note_cleaned: &'static str,
+    /// Repair: `{item}`, `{size}`.
+    pub repair_note_too_long: &'static str,
+    /// Repair: `{id}`.
+    pub repair_invalid_id: &'static str,
+    /// Format error: `{size}`, `{limit}`.
+    pub error_too_large: &'static str,
+    /// Format error.
+    pub error_empty: &'static str,
+    /// Format error: `{byte}`.
+    pub error_not_text: &'static str,
+    /// Format error: `{line}`, `{col}`, `{message}`.
+    pub error_syntax: &'static str,
+    /// Format error: `{found}`, `{supported}`.
+    pub error_too_new: &'static str,
+    /// Format error: `{found}`.
+    pub error_unknown_version: &'static str,
+    /// Format error: `{count}`, `{limit}`.
+    pub error_too_many: &'static str,
+    /// Format error.
+    pub error_student_id: &'static str,
+    /// Format error: `{error}`.
+    pub error_io: &'static str,
 }
 
 /// Simplified Chinese.
@@ -189,6 +293,58 @@ pub const ZH: Strings = Strings {
     save_failed: "保存进度失败：{error}。你的修改还在内存里，会每隔几秒自动重试；请检查磁盘空间和文件夹权限。",
     save_recovered: "进度已重新保存成功。",
     data_folder: "进度保存在：{path}",
+    export_menu: "导出",
+    export_progress: "导出进度文件…",
+    export_markdown: "导出 Markdown 摘要…",
+    import_button: "导入…",
+    shortcut_hint: "快捷键 {keys}",
+    progress_file_kind: "学习进度文件",
+    markdown_kind: "Markdown 文档",
+    name_prompt: "请填写你的名字，导出进度发给导师时会用到：",
+    name_label: "名字",
+    save_name: "保存",
+    exported: "已导出：{path}",
+    export_failed: "导出失败：{error}",
+    import_failed: "无法导入 {path}：{error}。你的进度没有任何改变。",
+    preview_title: "导入预览",
+    preview_whose: "文件：{name}（{path}）",
+    preview_progress: "进度：{complete}/{total}（完成 {done}，跳过 {skipped}），保存于 {saved}",
+    preview_same: "这是你自己的进度文件（例如来自另一台电脑）。合并时每个条目以较新的修改为准，不同的笔记两份都保留，不会删除任何内容；合并后可以撤销。",
+    preview_other: "这是另一位同学的进度文件，只能只读查看，你的进度不会改变。",
+    preview_changes: "合并将改变 {count} 处：",
+    preview_no_changes: "没有需要合并的变化。",
+    preview_more: "……还有 {count} 处",
+    preview_unknown: "文件中有 {count} 个条目不在当前路线中，会保留在“不再在路线中的条目”里。",
+    preview_repairs: "读取时修正或跳过了：",
+    merge: "合并",
+    view_read_only: "只读查看",
+    replace_mine: "用它替换我的进度",
+    replace_hint: "如果这是你自己在另一台电脑（或重装前）的文件，可以用它替换现在的进度；之后可以撤销。",
+    cancel: "取消",
+    merged: "已合并 {count} 处变化。",
+    replaced: "已用导入的文件替换你的进度。",
+    undo_import: "撤销导入",
+    undone: "已撤销导入，进度恢复到导入之前。",
+    viewing: "正在查看 {name} 的进度（只读，不会改变你的进度）",
+    close_view: "关闭查看",
+    unnamed: "（未填写名字）",
+    change_state: "{item}：{from} → {to}",
+    change_note_added: "{item}：新增笔记",
+    change_note_merged: "{item}：笔记合并（两份都保留）",
+    repair_name_cleaned: "名字中的控制字符已移除",
+    repair_name_truncated: "名字太长（{chars} 个字），已截短",
+    repair_note_cleaned: "“{item}”的笔记中的控制字符已移除",
+    repair_note_too_long: "“{item}”的笔记太大（{size}），已跳过，条目状态照常导入",
+    repair_invalid_id: "无效的 id「{id}」，该条已跳过",
+    error_too_large: "文件太大（{size}，上限 {limit}）",
+    error_empty: "文件是空的",
+    error_not_text: "这不是进度文件：从第 {byte} 字节起不是文本",
+    error_syntax: "文件内容有误，第 {line} 行第 {col} 列：{message}",
+    error_too_new: "文件的格式版本 {found} 比本程序支持的 {supported} 新，请先更新学习伴侣",
+    error_unknown_version: "未知的文件格式版本 {found}",
+    error_too_many: "条目太多（{count} 个，上限 {limit}）",
+    error_student_id: "缺少学生 id，或 id 无效",
+    error_io: "读取失败（{error}）",
 };
 
 /// English.
@@ -242,6 +398,58 @@ pub const EN: Strings = Strings {
     save_failed: "Saving failed: {error}. Your changes are kept in memory and saving is retried every few seconds; check free disk space and folder permissions.",
     save_recovered: "Progress saved again.",
     data_folder: "Progress is saved in: {path}",
+    export_menu: "Export",
+    export_progress: "Export progress file…",
+    export_markdown: "Export Markdown summary…",
+    import_button: "Import…",
+    shortcut_hint: "Shortcut {keys}",
+    progress_file_kind: "Study progress file",
+    markdown_kind: "Markdown document",
+    name_prompt: "Please enter your name; it goes into the progress files you send to your mentor:",
+    name_label: "Name",
+    save_name: "Save",
+    exported: "Exported: {path}",
+    export_failed: "Export failed: {error}",
+    import_failed: "Cannot import {path}: {error}. Your progress is unchanged.",
+    preview_title: "Import preview",
+    preview_whose: "File: {name} ({path})",
+    preview_progress: "Progress: {complete}/{total} ({done} done, {skipped} skipped), saved {saved}",
+    preview_same: "This is your own progress file (from another computer, say). Merging keeps the newer change of each item and both versions of differing notes, deletes nothing, and can be undone.",
+    preview_other: "This is another student's progress file. It can be viewed read-only; your progress does not change.",
+    preview_changes: "Merging changes {count} thing(s):",
+    preview_no_changes: "Nothing to merge.",
+    preview_more: "… and {count} more",
+    preview_unknown: "{count} item(s) in the file are not in this roadmap; they are kept under “No longer in the curriculum”.",
+    preview_repairs: "Cleaned or skipped while reading:",
+    merge: "Merge",
+    view_read_only: "View read-only",
+    replace_mine: "Replace my progress with it",
+    replace_hint: "If this is your own file from another computer (or from before a reinstall), it can replace your current progress; this can be undone.",
+    cancel: "Cancel",
+    merged: "Merged {count} change(s).",
+    replaced: "Your progress was replaced by the imported file.",
+    undo_import: "Undo import",
+    undone: "Import undone; your progress is as it was before.",
+    viewing: "Viewing {name}'s progress (read-only; your progress is unchanged)",
+    close_view: "Close",
+    unnamed: "(no name)",
+    change_state: "{item}: {from} → {to}",
+    change_note_added: "{item}: new note",
+    change_note_merged: "{item}: notes merged (both kept)",
+    repair_name_cleaned: "Control characters removed from the name",
+    repair_name_truncated: "The name was too long ({chars} characters) and was cut",
+    repair_note_cleaned: "Control characters removed from the note on “{item}”",
+    repair_note_too_long: "The note on “{item}” is too large ({size}) and was skipped; the item's state was imported",
+    repair_invalid_id: "Invalid id “{id}”; that entry was skipped",
+    error_too_large: "the file is too large ({size}; the limit is {limit})",
+    error_empty: "the file is empty",
+    error_not_text: "this is not a progress file: not text from byte {byte} on",
+    error_syntax: "the file is malformed at line {line}, column {col}: {message}",
+    error_too_new: "the file's format version {found} is newer than {supported}, the newest this app reads; please update Study Companion",
+    error_unknown_version: "unknown file format version {found}",
+    error_too_many: "too many entries ({count}; the limit is {limit})",
+    error_student_id: "the student id is missing or invalid",
+    error_io: "it could not be read ({error})",
 };
 
 /// Replaces each `{name}` in `template` with its value.

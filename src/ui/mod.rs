@@ -1,7 +1,9 @@
 //! The desktop UI (egui). Everything below `crate::ui` may use egui; nothing else does.
 
 pub mod app;
+mod background;
 pub mod browser;
+mod exchange;
 pub mod fonts;
 pub mod i18n;
 mod notes;

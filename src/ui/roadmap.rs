@@ -13,6 +13,7 @@ use crate::curriculum::{Chapter, ChapterId, Curriculum, Item, ItemId, ItemKind};
 use crate::progress::{ItemProgress, ItemState, NoteTarget, Progress, chapter_completion};
 
 use super::app::{Action, UiState};
+use super::exchange::state_name;
 use super::i18n::{Strings, fill};
 use super::notes::NoteEditors;
 use super::{local_time, theme};
@@ -37,6 +38,19 @@ enum Row {
     OrphanHeader,
     /// One such item, by index in the sorted list of unknown ids.
     Orphan(usize),
+}
+
+/// What the central view shows.
+#[derive(Clone, Copy)]
+pub struct Shown<'a> {
+    /// The roadmap.
+    pub curriculum: &'a Curriculum,
+    /// Which chapters are open.
+    pub state: &'a UiState,
+    /// Whose progress: the student's own, or another student's being viewed.
+    pub progress: &'a Progress,
+    /// Another student's progress: nothing can be changed.
+    pub read_only: bool,
 }
 
 /// Where to scroll.
@@ -157,12 +171,16 @@ impl RoadmapView {
     pub fn roadmap_ui(
         &mut self,
         ui: &mut egui::Ui,
-        curriculum: &Curriculum,
-        state: &UiState,
-        progress: &Progress,
+        shown: &Shown<'_>,
         strings: &Strings,
         actions: &mut Vec<Action>,
     ) {
+        let Shown {
+            curriculum,
+            state,
+            progress,
+            read_only,
+        } = *shown;
         let known = self.known_items.get_or_insert_with(|| {
             curriculum
                 .items()
@@ -211,9 +229,10 @@ impl RoadmapView {
                         pending_space = 0.0;
                     }
                     let top = ui.cursor().top();
-                    self.row_ui(
-                        ui, row, curriculum, state, progress, &orphans, strings, actions,
-                    );
+                    ui.add_enabled_ui(!read_only || matches!(row, Row::Header(_)), |ui| {
+                        // Read-only: everything is shown, nothing can be changed.
+                        self.row_ui(ui, row, shown, &orphans, strings, actions);
+                    });
                     let drawn = ui.cursor().top() - top;
                     self.heights.insert(row, drawn);
                     y += drawn;
@@ -235,18 +254,21 @@ impl RoadmapView {
             .unwrap_or(ESTIMATED_ROW_HEIGHT)
     }
 
-    #[expect(clippy::too_many_arguments)]
     fn row_ui(
         &mut self,
         ui: &mut egui::Ui,
         row: Row,
-        curriculum: &Curriculum,
-        state: &UiState,
-        progress: &Progress,
+        shown: &Shown<'_>,
         orphans: &[ItemId],
         strings: &Strings,
         actions: &mut Vec<Action>,
     ) {
+        let Shown {
+            curriculum,
+            state,
+            progress,
+            ..
+        } = *shown;
         match row {
             Row::Header(ci) => {
                 if let Some(chapter) = curriculum.chapters.get(ci) {
@@ -502,15 +524,6 @@ fn count_text(strings: &Strings, complete: usize, total: usize) -> String {
             ("total", &total.to_string()),
         ],
     )
-}
-
-fn state_name(state: ItemState, strings: &Strings) -> &'static str {
-    match state {
-        ItemState::NotStarted => strings.state_not_started,
-        ItemState::InProgress => strings.state_in_progress,
-        ItemState::Done => strings.state_done,
-        ItemState::Skipped => strings.state_skipped,
-    }
 }
 
 /// "started … · finished … · note edited …", or `None` when nothing has a time.

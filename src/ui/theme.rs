@@ -28,6 +28,8 @@ pub const CHAPTER_TITLE_SIZE: f32 = 19.0;
 pub const APP_TITLE_SIZE: f32 = 20.0;
 /// Default window size (logical points).
 pub const WINDOW_SIZE: [f32; 2] = [1180.0, 780.0];
+/// Width of the import preview.
+pub const PREVIEW_WIDTH: f32 = 560.0;
 /// Default size of the picture viewer.
 pub const VIEWER_SIZE: [f32; 2] = [640.0, 720.0];
 /// Smallest window size.

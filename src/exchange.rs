@@ -1,0 +1,243 @@
+//! Files between students and mentors: what an import would change, and readable summaries.
+//!
+//! Pure functions over the curriculum and progress files; the app and the command line both
+//! use them, so a preview in the window and `study-companion import` agree.
+
+use std::fmt::Write as _;
+
+use crate::curriculum::{Curriculum, ItemId};
+use crate::format::{ProgressFile, Repair};
+use crate::progress::{
+    Completion, ItemState, NoteTarget, Progress, chapter_completion, merge, overall_completion,
+};
+
+/// Whose file it is, compared with the local student.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Owner {
+    /// The same student (same id), e.g. from another computer: it can be merged.
+    Same,
+    /// Someone else: it can only be viewed.
+    Other,
+}
+
+/// One thing an import would change in the local progress.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// An item's state.
+    State {
+        /// The item.
+        id: ItemId,
+        /// Before.
+        from: ItemState,
+        /// After.
+        to: ItemState,
+    },
+    /// A note that did not exist locally.
+    NoteAdded(NoteTarget),
+    /// Two different versions of a note, both kept.
+    NoteMerged(NoteTarget),
+}
+
+/// What the student sees before an import changes anything.
+#[derive(Clone, Debug)]
+pub struct ImportPreview {
+    /// The file as read (and cleaned).
+    pub file: ProgressFile,
+    /// Same student or someone else.
+    pub owner: Owner,
+    /// Completion of the file's progress against this curriculum.
+    pub completion: Completion,
+    /// What a merge would change (empty for another student's file).
+    pub changes: Vec<Change>,
+    /// The merged progress (for the same student).
+    pub merged: Progress,
+    /// Items in the file that this curriculum does not have (kept, shown apart).
+    pub unknown_items: Vec<ItemId>,
+    /// What had to be cleaned or skipped to read the file.
+    pub repairs: Vec<Repair>,
+}
+
+/// Compares an incoming file with the local one.
+pub fn preview(
+    curriculum: &Curriculum,
+    local: &ProgressFile,
+    incoming: ProgressFile,
+    repairs: Vec<Repair>,
+) -> ImportPreview {
+    let owner = if incoming.student.id == local.student.id {
+        Owner::Same
+    } else {
+        Owner::Other
+    };
+    let merged = match owner {
+        Owner::Same => merge(&local.progress, &incoming.progress),
+        Owner::Other => local.progress.clone(),
+    };
+    let changes = if owner == Owner::Same {
+        changes(&local.progress, &merged)
+    } else {
+        Vec::new()
+    };
+    let unknown_items = incoming
+        .progress
+        .unknown_items(|id| curriculum.item(id).is_some())
+        .into_iter()
+        .cloned()
+        .collect();
+    ImportPreview {
+        completion: overall_completion(curriculum, &incoming.progress),
+        file: incoming,
+        owner,
+        changes,
+        merged,
+        unknown_items,
+        repairs,
+    }
+}
+
+/// What differs between `before` and `after` (a merge result), in id order.
+pub fn changes(before: &Progress, after: &Progress) -> Vec<Change> {
+    let mut changes = Vec::new();
+    for (id, item) in &after.items {
+        let old = before.items.get(id);
+        let from = old.map(|old| old.state).unwrap_or_default();
+        if from != item.state {
+            changes.push(Change::State {
+                id: id.clone(),
+                from,
+                to: item.state,
+            });
+        }
+        let old_text = old.map(|old| old.note.text.as_str()).unwrap_or_default();
+        if old_text != item.note.text {
+            let target = NoteTarget::Item(id.clone());
+            changes.push(if old_text.is_empty() {
+                Change::NoteAdded(target)
+            } else {
+                Change::NoteMerged(target)
+            });
+        }
+    }
+    for (id, note) in &after.chapter_notes {
+        let old_text = before
+            .chapter_notes
+            .get(id)
+            .map(|old| old.text.as_str())
+            .unwrap_or_default();
+        if old_text != note.text {
+            let target = NoteTarget::Chapter(id.clone());
+            changes.push(if old_text.is_empty() {
+                Change::NoteAdded(target)
+            } else {
+                Change::NoteMerged(target)
+            });
+        }
+    }
+    changes
+}
+
+/// One line for `study-companion check`: whose file, how far, which curriculum.
+pub fn summary_line(curriculum: &Curriculum, file: &ProgressFile) -> String {
+    let completion = overall_completion(curriculum, &file.progress);
+    let name = if file.student.name.is_empty() {
+        "(no name)"
+    } else {
+        file.student.name.as_str()
+    };
+    format!(
+        "{name} ({}): {}/{} complete ({} done, {} skipped), curriculum {}, saved {}",
+        file.student.id,
+        completion.complete(),
+        completion.total,
+        completion.done,
+        completion.skipped,
+        file.curriculum_version,
+        file.saved_at
+            .map_or_else(|| "-".to_owned(), |time| time.to_string()),
+    )
+}
+
+fn state_mark(state: ItemState) -> &'static str {
+    match state {
+        ItemState::NotStarted => "[ ]",
+        ItemState::InProgress => "[~]",
+        ItemState::Done => "[x]",
+        ItemState::Skipped => "[-]",
+    }
+}
+
+/// A Markdown summary for people without the app: every chapter with its completion, every
+/// item with its state and times, and the notes.
+pub fn summary_markdown(curriculum: &Curriculum, file: &ProgressFile) -> String {
+    let mut out = String::new();
+    let progress = &file.progress;
+    let name = if file.student.name.is_empty() {
+        "学习进度"
+    } else {
+        file.student.name.as_str()
+    };
+    let overall = overall_completion(curriculum, progress);
+    let _ = writeln!(out, "# {name} · 深度学习路线进度\n");
+    let _ = writeln!(
+        out,
+        "总进度：{}/{}（完成 {}，跳过 {}）  ",
+        overall.complete(),
+        overall.total,
+        overall.done,
+        overall.skipped
+    );
+    if let Some(saved) = file.saved_at {
+        let _ = writeln!(out, "导出时间：{saved}  ");
+    }
+    let _ = writeln!(out, "路线版本：{}\n", file.curriculum_version);
+    let _ = writeln!(
+        out,
+        "图例：[x] 已完成 · [-] 已跳过 · [~] 进行中 · [ ] 未开始\n"
+    );
+    for chapter in &curriculum.chapters {
+        let completion = chapter_completion(chapter, progress);
+        let _ = writeln!(
+            out,
+            "## {}（{}/{}）\n",
+            chapter.title,
+            completion.complete(),
+            completion.total
+        );
+        if let Some(note) = progress
+            .chapter_notes
+            .get(&chapter.id)
+            .filter(|n| !n.is_empty())
+        {
+            let _ = writeln!(out, "{}\n", quote(&note.text));
+        }
+        for item in &chapter.items {
+            let entry = progress.items.get(&item.id);
+            let state = entry.map(|e| e.state).unwrap_or_default();
+            let indent = "  ".repeat(usize::from(item.depth));
+            let mut line = format!("{indent}- {} {}", state_mark(state), item.title);
+            if let Some(finished) = entry.and_then(|e| e.finished) {
+                let _ = write!(line, "（{}）", finished.strftime("%Y-%m-%d"));
+            }
+            let _ = writeln!(out, "{line}");
+            if let Some(note) = entry.map(|e| &e.note).filter(|n| !n.is_empty()) {
+                let _ = writeln!(out, "\n{}\n", indent_block(&quote(&note.text), &indent));
+            }
+        }
+        let _ = writeln!(out);
+    }
+    out
+}
+
+fn quote(text: &str) -> String {
+    text.lines()
+        .map(|line| format!("> {line}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn indent_block(text: &str, indent: &str) -> String {
+    text.lines()
+        .map(|line| format!("{indent}  {line}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}

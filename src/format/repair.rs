@@ -1,0 +1,204 @@
+//! Validation of a parsed file: what is refused, what is cleaned, and the list of repairs.
+
+use std::fmt;
+
+use crate::curriculum::{ChapterId, ItemId};
+use crate::progress::NoteTarget;
+
+use super::limits::{MAX_CHAPTER_NOTES, MAX_ID_BYTES, MAX_ITEMS, MAX_NAME_CHARS, MAX_NOTE_BYTES};
+use super::{FormatError, Imported, ProgressFile};
+
+/// Something changed or left out while reading a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Repair {
+    /// Control or text-direction characters were removed from the student's name.
+    NameCleaned,
+    /// The name was longer than the limit and was cut.
+    NameTruncated {
+        /// Its length in characters.
+        chars: usize,
+    },
+    /// Control or text-direction characters were removed from a note.
+    NoteCleaned(NoteTarget),
+    /// A note longer than the limit was left out (the item's state was kept).
+    NoteTooLong {
+        /// Whose note.
+        target: NoteTarget,
+        /// Its size in bytes.
+        bytes: usize,
+    },
+    /// An entry whose id is not a valid id was left out.
+    InvalidId(String),
+}
+
+impl fmt::Display for Repair {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NameCleaned => write!(f, "control characters removed from the name"),
+            Self::NameTruncated { chars } => {
+                write!(
+                    f,
+                    "the name ({chars} characters) was cut to {MAX_NAME_CHARS}"
+                )
+            }
+            Self::NoteCleaned(target) => {
+                write!(
+                    f,
+                    "control characters removed from the note of {}",
+                    target_name(target)
+                )
+            }
+            Self::NoteTooLong { target, bytes } => write!(
+                f,
+                "the note of {} ({bytes} bytes) is over the {MAX_NOTE_BYTES}-byte limit and was skipped",
+                target_name(target)
+            ),
+            Self::InvalidId(id) => write!(f, "an entry with the invalid id {id:?} was skipped"),
+        }
+    }
+}
+
+fn target_name(target: &NoteTarget) -> String {
+    match target {
+        NoteTarget::Item(id) => format!("item `{id}`"),
+        NoteTarget::Chapter(id) => format!("chapter `{id}`"),
+    }
+}
+
+/// Text-direction overrides and isolates, which can make a name display as something else.
+fn is_direction_control(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Removes control and direction characters (keeping line breaks and tabs when `multiline`).
+/// Returns `None` when nothing had to be removed.
+pub fn clean_text(text: &str, multiline: bool) -> Option<String> {
+    let keep = |c: char| {
+        !(is_direction_control(c) || (c.is_control() && !(multiline && matches!(c, '\n' | '\t'))))
+    };
+    if text.chars().all(keep) {
+        return None;
+    }
+    Some(text.chars().filter(|c| keep(*c)).collect())
+}
+
+/// Same rule as curriculum ids, with a larger length limit.
+fn is_valid_id(id: &str) -> bool {
+    (1..=MAX_ID_BYTES).contains(&id.len())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-')
+}
+
+fn is_valid_student_id(id: &str) -> bool {
+    (1..=MAX_ID_BYTES).contains(&id.len())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// Checks the limits and cleans the file.
+pub fn check_and_repair(mut file: ProgressFile) -> Result<Imported, FormatError> {
+    let mut repairs = Vec::new();
+    if !is_valid_student_id(&file.student.id) {
+        return Err(FormatError::BadStudentId);
+    }
+    let progress = &mut file.progress;
+    if progress.items.len() > MAX_ITEMS {
+        return Err(FormatError::TooManyItems {
+            count: progress.items.len(),
+            limit: MAX_ITEMS,
+        });
+    }
+    if progress.chapter_notes.len() > MAX_CHAPTER_NOTES {
+        return Err(FormatError::TooManyItems {
+            count: progress.chapter_notes.len(),
+            limit: MAX_CHAPTER_NOTES,
+        });
+    }
+
+    if let Some(clean) = clean_text(&file.student.name, false) {
+        file.student.name = clean;
+        repairs.push(Repair::NameCleaned);
+    }
+    let chars = file.student.name.chars().count();
+    if chars > MAX_NAME_CHARS {
+        file.student.name = file.student.name.chars().take(MAX_NAME_CHARS).collect();
+        repairs.push(Repair::NameTruncated { chars });
+    }
+    for text in [&mut file.app_version, &mut file.curriculum_version] {
+        let cleaned = clean_text(text, false).unwrap_or_else(|| text.clone());
+        *text = cleaned.chars().take(MAX_ID_BYTES).collect();
+    }
+
+    let invalid: Vec<ItemId> = progress
+        .items
+        .keys()
+        .filter(|id| !is_valid_id(id.as_str()))
+        .cloned()
+        .collect();
+    for id in invalid {
+        progress.items.remove(&id);
+        repairs.push(Repair::InvalidId(id.0));
+    }
+    let invalid: Vec<ChapterId> = progress
+        .chapter_notes
+        .keys()
+        .filter(|id| !is_valid_id(id.as_str()))
+        .cloned()
+        .collect();
+    for id in invalid {
+        progress.chapter_notes.remove(&id);
+        repairs.push(Repair::InvalidId(id.0));
+    }
+    if progress
+        .last_touched
+        .as_ref()
+        .is_some_and(|id| !progress.items.contains_key(id))
+    {
+        progress.last_touched = None;
+    }
+
+    let notes = progress
+        .items
+        .iter_mut()
+        .map(|(id, item)| (NoteTarget::Item(id.clone()), &mut item.note))
+        .chain(
+            progress
+                .chapter_notes
+                .iter_mut()
+                .map(|(id, note)| (NoteTarget::Chapter(id.clone()), note)),
+        );
+    for (target, note) in notes {
+        if note.text.len() > MAX_NOTE_BYTES {
+            repairs.push(Repair::NoteTooLong {
+                target,
+                bytes: note.text.len(),
+            });
+            *note = crate::progress::Note::default();
+        } else if let Some(clean) = clean_text(&note.text, true) {
+            note.text = clean;
+            repairs.push(Repair::NoteCleaned(target));
+        }
+    }
+    Ok(Imported { file, repairs })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleaning_removes_direction_overrides_and_controls() {
+        assert_eq!(clean_text("张三", false), None);
+        assert_eq!(
+            clean_text("\u{202e}三张\u{202c}", false).as_deref(),
+            Some("三张")
+        );
+        assert_eq!(clean_text("a\u{0007}b\nc", false).as_deref(), Some("abc"));
+        assert_eq!(
+            clean_text("a\u{0007}b\nc\td", true).as_deref(),
+            Some("ab\nc\td")
+        );
+    }
+}

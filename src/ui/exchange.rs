@@ -1,0 +1,328 @@
+//! Views for files between students and mentors: the name prompt, the import preview, the
+//! read-only banner, and the messages for files that cannot be read.
+
+use std::path::Path;
+
+use crate::curriculum::Curriculum;
+use crate::exchange::{Change, ImportPreview, Owner};
+use crate::format::{FormatError, ProgressFile, Repair};
+use crate::progress::{ItemState, NoteTarget};
+
+use super::app::Action;
+use super::i18n::{Strings, fill};
+use super::{local_time, theme};
+
+/// Changes listed in the preview; the rest are counted.
+const PREVIEW_MAX_CHANGES: usize = 12;
+
+/// Asks for the student's name until one is saved (non-blocking, above the roadmap).
+pub fn name_prompt_ui(
+    ui: &mut egui::Ui,
+    draft: &mut String,
+    strings: &Strings,
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal(|ui| {
+        ui.label(strings.name_prompt);
+        let label = ui.label(strings.name_label);
+        let response = ui
+            .add(egui::TextEdit::singleline(draft).desired_width(160.0))
+            .labelled_by(label.id);
+        let submitted = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if (ui.button(strings.save_name).clicked() || submitted) && !draft.trim().is_empty() {
+            actions.push(Action::SetName(draft.trim().to_owned()));
+        }
+    });
+}
+
+/// The banner while another student's file is shown.
+pub fn viewing_banner_ui(
+    ui: &mut egui::Ui,
+    file: &ProgressFile,
+    strings: &Strings,
+    actions: &mut Vec<Action>,
+) {
+    let palette = theme::palette(ui.visuals());
+    ui.horizontal(|ui| {
+        let name = display_name(file, strings);
+        ui.label(
+            egui::RichText::new(fill(strings.viewing, &[("name", name)]))
+                .strong()
+                .color(palette.elective),
+        );
+        if ui.button(strings.close_view).clicked() {
+            actions.push(Action::CloseView);
+        }
+    });
+}
+
+/// The name to show for a file's student.
+pub fn display_name<'a>(file: &'a ProgressFile, strings: &'a Strings) -> &'a str {
+    if file.student.name.trim().is_empty() {
+        strings.unnamed
+    } else {
+        &file.student.name
+    }
+}
+
+/// The preview shown before an import changes anything.
+pub fn import_preview_ui(
+    ctx: &egui::Context,
+    preview: &ImportPreview,
+    source: &Path,
+    curriculum: &Curriculum,
+    strings: &Strings,
+    actions: &mut Vec<Action>,
+) {
+    let modal = egui::Modal::new(egui::Id::unique("import_preview")).show(ctx, |ui| {
+        ui.set_max_width(theme::PREVIEW_WIDTH);
+        ui.heading(strings.preview_title);
+        let file = &preview.file;
+        ui.label(fill(
+            strings.preview_whose,
+            &[
+                ("name", display_name(file, strings)),
+                ("path", &source.display().to_string()),
+            ],
+        ));
+        let saved = file.saved_at.map_or_else(|| "-".to_owned(), local_time);
+        ui.label(fill(
+            strings.preview_progress,
+            &[
+                ("complete", &preview.completion.complete().to_string()),
+                ("total", &preview.completion.total.to_string()),
+                ("done", &preview.completion.done.to_string()),
+                ("skipped", &preview.completion.skipped.to_string()),
+                ("saved", &saved),
+            ],
+        ));
+        ui.separator();
+        match preview.owner {
+            Owner::Same => {
+                ui.label(strings.preview_same);
+                if preview.changes.is_empty() {
+                    ui.label(strings.preview_no_changes);
+                } else {
+                    ui.label(fill(
+                        strings.preview_changes,
+                        &[("count", &preview.changes.len().to_string())],
+                    ));
+                    for change in preview.changes.iter().take(PREVIEW_MAX_CHANGES) {
+                        ui.label(format!("• {}", change_text(change, curriculum, strings)));
+                    }
+                    if preview.changes.len() > PREVIEW_MAX_CHANGES {
+                        let more = preview.changes.len() - PREVIEW_MAX_CHANGES;
+                        ui.label(fill(strings.preview_more, &[("count", &more.to_string())]));
+                    }
+                }
+            }
+            Owner::Other => {
+                ui.label(strings.preview_other);
+            }
+        }
+        if !preview.unknown_items.is_empty() {
+            ui.label(fill(
+                strings.preview_unknown,
+                &[("count", &preview.unknown_items.len().to_string())],
+            ));
+        }
+        if !preview.repairs.is_empty() {
+            ui.label(
+                egui::RichText::new(strings.preview_repairs)
+                    .color(theme::palette(ui.visuals()).warning),
+            );
+            for repair in &preview.repairs {
+                ui.label(format!("• {}", repair_text(repair, curriculum, strings)));
+            }
+        }
+        ui.separator();
+        ui.horizontal(|ui| {
+            match preview.owner {
+                Owner::Same => {
+                    if ui.button(strings.merge).clicked() {
+                        actions.push(Action::ConfirmMerge);
+                    }
+                }
+                Owner::Other => {
+                    if ui.button(strings.view_read_only).clicked() {
+                        actions.push(Action::ViewImported);
+                    }
+                    if ui
+                        .button(strings.replace_mine)
+                        .on_hover_text(strings.replace_hint)
+                        .clicked()
+                    {
+                        actions.push(Action::ReplaceWithImported);
+                    }
+                }
+            }
+            if ui.button(strings.cancel).clicked() {
+                actions.push(Action::CancelImport);
+            }
+        });
+    });
+    if modal.should_close() {
+        actions.push(Action::CancelImport);
+    }
+}
+
+fn item_title<'a>(target: &'a NoteTarget, curriculum: &'a Curriculum) -> &'a str {
+    match target {
+        NoteTarget::Item(id) => curriculum
+            .item(id)
+            .map_or(id.as_str(), |(_, item)| item.title.as_str()),
+        NoteTarget::Chapter(id) => curriculum
+            .chapter(id)
+            .map_or(id.as_str(), |chapter| chapter.title.as_str()),
+    }
+}
+
+/// The name of a state in the UI language.
+pub fn state_name(state: ItemState, strings: &Strings) -> &'static str {
+    match state {
+        ItemState::NotStarted => strings.state_not_started,
+        ItemState::InProgress => strings.state_in_progress,
+        ItemState::Done => strings.state_done,
+        ItemState::Skipped => strings.state_skipped,
+    }
+}
+
+fn change_text(change: &Change, curriculum: &Curriculum, strings: &Strings) -> String {
+    match change {
+        Change::State { id, from, to } => fill(
+            strings.change_state,
+            &[
+                (
+                    "item",
+                    item_title(&NoteTarget::Item(id.clone()), curriculum),
+                ),
+                ("from", state_name(*from, strings)),
+                ("to", state_name(*to, strings)),
+            ],
+        ),
+        Change::NoteAdded(target) => fill(
+            strings.change_note_added,
+            &[("item", item_title(target, curriculum))],
+        ),
+        Change::NoteMerged(target) => fill(
+            strings.change_note_merged,
+            &[("item", item_title(target, curriculum))],
+        ),
+    }
+}
+
+/// A size in bytes for people: `12.3 MB`.
+fn human_size(bytes: u64) -> String {
+    const MB: f64 = 1024.0 * 1024.0;
+    if bytes as f64 >= MB {
+        format!("{:.1} MB", bytes as f64 / MB)
+    } else {
+        format!("{:.1} KB", bytes as f64 / 1024.0)
+    }
+}
+
+/// What was cleaned or skipped, in the UI language.
+pub fn repair_text(repair: &Repair, curriculum: &Curriculum, strings: &Strings) -> String {
+    match repair {
+        Repair::NameCleaned => strings.repair_name_cleaned.to_owned(),
+        Repair::NameTruncated { chars } => fill(
+            strings.repair_name_truncated,
+            &[("chars", &chars.to_string())],
+        ),
+        Repair::NoteCleaned(target) => fill(
+            strings.repair_note_cleaned,
+            &[("item", item_title(target, curriculum))],
+        ),
+        Repair::NoteTooLong { target, bytes } => fill(
+            strings.repair_note_too_long,
+            &[
+                ("item", item_title(target, curriculum)),
+                ("size", &human_size(*bytes as u64)),
+            ],
+        ),
+        Repair::InvalidId(id) => {
+            let shown: String = id.chars().take(40).collect();
+            fill(strings.repair_invalid_id, &[("id", &shown)])
+        }
+    }
+}
+
+/// Why a file could not be read, in the UI language.
+pub fn format_error_text(error: &FormatError, strings: &Strings) -> String {
+    match error {
+        FormatError::TooLarge { size, limit } => fill(
+            strings.error_too_large,
+            &[("size", &human_size(*size)), ("limit", &human_size(*limit))],
+        ),
+        FormatError::Empty => strings.error_empty.to_owned(),
+        FormatError::NotText(byte) => fill(strings.error_not_text, &[("byte", &byte.to_string())]),
+        FormatError::Syntax { line, col, message } => fill(
+            strings.error_syntax,
+            &[
+                ("line", &line.to_string()),
+                ("col", &col.to_string()),
+                ("message", message),
+            ],
+        ),
+        FormatError::TooNew { found, supported } => fill(
+            strings.error_too_new,
+            &[
+                ("found", &found.to_string()),
+                ("supported", &supported.to_string()),
+            ],
+        ),
+        FormatError::UnknownVersion(found) => fill(
+            strings.error_unknown_version,
+            &[("found", &found.to_string())],
+        ),
+        FormatError::TooManyItems { count, limit } => fill(
+            strings.error_too_many,
+            &[("count", &count.to_string()), ("limit", &limit.to_string())],
+        ),
+        FormatError::BadStudentId => strings.error_student_id.to_owned(),
+        FormatError::Io(err) => fill(strings.error_io, &[("error", &err.to_string())]),
+        FormatError::Write(err) => err.clone(),
+    }
+}
+
+/// `张三-2026-11-29.scprogress`: the name made safe for every file system, and the date.
+pub fn suggested_file_name(name: &str, date: &str, extension: &str, fallback: &str) -> String {
+    let safe: String = name
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let safe = if safe.trim_matches(['.', ' ', '_']).is_empty() {
+        fallback.to_owned()
+    } else {
+        safe
+    };
+    format!("{safe}-{date}.{extension}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_safe() {
+        assert_eq!(
+            suggested_file_name("张三", "2026-11-29", "scprogress", "学习进度"),
+            "张三-2026-11-29.scprogress"
+        );
+        assert_eq!(
+            suggested_file_name("../a:b", "2026-11-29", "md", "学习进度"),
+            ".._a_b-2026-11-29.md"
+        );
+        assert_eq!(
+            suggested_file_name("  ", "2026-11-29", "md", "学习进度"),
+            "学习进度-2026-11-29.md"
+        );
+    }
+}
