@@ -18,12 +18,7 @@ use crate::storage::{self, Storage};
 
 /// 学习伴侣 · Study Companion — a deep-learning study roadmap for students and mentors.
 #[derive(Debug, Parser)]
-#[command(
-    name = "study-companion",
-    version,
-    about,
-    args_conflicts_with_subcommands = true
-)]
+#[command(name = "study-companion", version, about)]
 pub struct Cli {
     /// Folder for the app's data (default: the system's per-user data folder).
     #[arg(

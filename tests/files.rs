@@ -1,0 +1,449 @@
+//! Progress files: round trips, merge laws, the bad-file corpus, and the command line.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::process::Command;
+
+use jiff::Timestamp;
+use proptest::prelude::*;
+use study_companion::curriculum::{ChapterId, ItemId};
+use study_companion::format::{self, FormatError, ProgressFile, Repair, Student};
+use study_companion::progress::{ItemProgress, ItemState, Note, NoteTarget, Progress, merge};
+
+// ---------------------------------------------------------------- generators
+
+fn timestamp() -> impl Strategy<Value = Option<Timestamp>> {
+    prop::option::of((0_i64..4_000_000_000).prop_map(|s| Timestamp::from_second(s).unwrap()))
+}
+
+fn note() -> impl Strategy<Value = Note> {
+    ("\\PC{0,30}", timestamp()).prop_map(|(text, edited)| Note { text, edited })
+}
+
+fn state() -> impl Strategy<Value = ItemState> {
+    prop_oneof![
+        Just(ItemState::NotStarted),
+        Just(ItemState::InProgress),
+        Just(ItemState::Done),
+        Just(ItemState::Skipped),
+    ]
+}
+
+fn item() -> impl Strategy<Value = ItemProgress> {
+    (state(), timestamp(), timestamp(), timestamp(), note()).prop_map(
+        |(state, started, finished, changed, note)| ItemProgress {
+            state,
+            started,
+            finished,
+            changed,
+            note,
+        },
+    )
+}
+
+/// Ids from a small alphabet, so two progresses share items.
+fn id() -> impl Strategy<Value = String> {
+    "[a-e]\\.[a-c0-9-]{0,2}"
+}
+
+fn progress() -> impl Strategy<Value = Progress> {
+    (
+        prop::collection::btree_map(id().prop_map(ItemId), item(), 0..8),
+        prop::collection::btree_map(id().prop_map(ChapterId), note(), 0..3),
+    )
+        .prop_map(|(items, chapter_notes)| {
+            let last_touched = items.keys().next().cloned();
+            Progress {
+                items,
+                chapter_notes,
+                last_touched,
+            }
+        })
+}
+
+fn file() -> impl Strategy<Value = ProgressFile> {
+    ("\\PC{0,20}", progress(), timestamp()).prop_map(|(name, progress, saved_at)| {
+        let mut file = ProgressFile::new(Student::new(&name), "2026.1+0123456789abcdef");
+        file.progress = progress;
+        file.saved_at = saved_at;
+        file
+    })
+}
+
+fn notes(progress: &Progress) -> Vec<String> {
+    progress
+        .items
+        .values()
+        .map(|item| item.note.text.clone())
+        .chain(
+            progress
+                .chapter_notes
+                .values()
+                .map(|note| note.text.clone()),
+        )
+        .filter(|text| !text.is_empty())
+        .collect()
+}
+
+fn note_of<'a>(progress: &'a Progress, target: &NoteTarget) -> &'a str {
+    progress.note(target).map_or("", |note| note.text.as_str())
+}
+
+proptest! {
+    #[test]
+    fn export_then_import_is_the_identity(file in file()) {
+        let text = format::to_string(&file).unwrap();
+        let imported = format::read(text.as_bytes()).unwrap();
+        prop_assert_eq!(imported.repairs, Vec::<Repair>::new());
+        prop_assert_eq!(imported.file, file);
+    }
+
+    #[test]
+    fn merge_is_commutative_and_idempotent(a in progress(), b in progress()) {
+        let ab = merge(&a, &b);
+        prop_assert_eq!(&ab, &merge(&b, &a));
+        prop_assert_eq!(&merge(&ab, &b), &ab);
+        prop_assert_eq!(&merge(&ab, &a), &ab);
+        prop_assert_eq!(&merge(&a, &a), &a_normalised(&a));
+    }
+
+    #[test]
+    fn merge_never_loses_a_note_or_an_item(a in progress(), b in progress()) {
+        let merged = merge(&a, &b);
+        for side in [&a, &b] {
+            for id in side.items.keys() {
+                prop_assert!(merged.items.contains_key(id));
+                let target = NoteTarget::Item(id.clone());
+                prop_assert!(note_of(&merged, &target).contains(note_of(side, &target)));
+            }
+            for id in side.chapter_notes.keys() {
+                let target = NoteTarget::Chapter(id.clone());
+                prop_assert!(note_of(&merged, &target).contains(note_of(side, &target)));
+            }
+        }
+        prop_assert!(notes(&merged).len() >= notes(&a).len().max(notes(&b).len()));
+    }
+}
+
+/// Merging a progress with itself changes nothing but `last_touched`, which a merge derives
+/// from the newest change.
+fn a_normalised(a: &Progress) -> Progress {
+    let mut expected = a.clone();
+    expected.last_touched = merge(a, a).last_touched;
+    expected
+}
+
+// ---------------------------------------------------------------- bad files
+
+const GOOD: &str = r#"ProgressFile(
+  format: 1,
+  app_version: "0.1.0",
+  student: (id: "0b5c6a9e-2f4d-4c1e-9a7b-3d2e1f0a9c8b", name: "张三"),
+  curriculum_version: "2026.1+d330f170fab60b08",
+  saved_at: Some("2026-11-29T14:30:00Z"),
+  progress: (
+    items: {
+      "python.software": (state: Done, started: Some("2026-11-20T08:00:00Z"), finished: Some("2026-11-21T09:30:00Z"), changed: Some("2026-11-21T09:30:00Z"), note: (text: "装好了 **PyCharm**", edited: Some("2026-11-21T09:31:00Z"))),
+      "python.files": (state: Skipped),
+    },
+    chapter_notes: {"python": (text: "本章笔记", edited: None)},
+    last_touched: Some("python.software"),
+  ),
+)"#;
+
+fn error_of(bytes: &[u8]) -> FormatError {
+    match format::read(bytes) {
+        Ok(imported) => panic!("expected an error, got {imported:?}"),
+        Err(err) => err,
+    }
+}
+
+#[test]
+fn the_good_file_reads() {
+    let imported = format::read(GOOD.as_bytes()).unwrap();
+    assert!(imported.repairs.is_empty());
+    assert_eq!(imported.file.student.name, "张三");
+    assert_eq!(
+        imported
+            .file
+            .progress
+            .state(&ItemId("python.files".to_owned())),
+        ItemState::Skipped
+    );
+}
+
+#[test]
+fn bad_files_are_refused_with_what_and_where() {
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("empty", Vec::new(), "the file is empty"),
+        ("blank", b" \n\t ".to_vec(), "the file is empty"),
+        (
+            "binary",
+            vec![0x89, b'P', b'N', b'G', 0xff, 0x00, 0x13],
+            "not text (invalid UTF-8 at byte 0)",
+        ),
+        ("not RON", "学习进度：完成".as_bytes().to_vec(), "1:1: "),
+        (
+            "truncated",
+            GOOD.as_bytes()[..GOOD.len() / 2].to_vec(),
+            "9:79: ",
+        ),
+        (
+            "wrong shape",
+            b"ProgressFile(format: 1, student: 5)".to_vec(),
+            "1:33: Expected opening `(` for struct `Student`",
+        ),
+        (
+            "future version",
+            b"ProgressFile(format: 7, whatever: [1, 2])".to_vec(),
+            "format version 7, but this app reads versions up to 1",
+        ),
+        (
+            "version zero",
+            b"(format: 0)".to_vec(),
+            "unknown format version 0",
+        ),
+        ("deep nesting", "(".repeat(100_000).into_bytes(), "1:"),
+        (
+            "bad timestamp",
+            GOOD.replace("2026-11-20T08:00:00Z", "2026-13-45T99:00:00Z")
+                .into_bytes(),
+            "9:",
+        ),
+        (
+            "duplicated item",
+            GOOD.replace("\"python.files\"", "\"python.software\"")
+                .into_bytes(),
+            "the id `python.software` appears twice",
+        ),
+        (
+            "no student id",
+            GOOD.replace("0b5c6a9e-2f4d-4c1e-9a7b-3d2e1f0a9c8b", "")
+                .into_bytes(),
+            "student id is missing or invalid",
+        ),
+    ];
+    for (name, bytes, expected) in cases {
+        let message = error_of(&bytes).to_string();
+        assert!(
+            message.contains(expected),
+            "{name}: {message:?} lacks {expected:?}"
+        );
+    }
+}
+
+#[test]
+fn absurd_sizes_are_refused_or_trimmed() {
+    // 100,000 items.
+    let mut items = String::new();
+    for i in 0..100_000 {
+        items.push_str(&format!("\"i.{i}\": (state: Done),"));
+    }
+    let many = GOOD.replace(
+        "\"python.files\": (state: Skipped),",
+        &format!("\"python.files\": (state: Skipped),{items}"),
+    );
+    assert!(
+        error_of(many.as_bytes())
+            .to_string()
+            .contains("100002 items; the limit is 5000")
+    );
+
+    // A 10 MB note: skipped, the rest imported.
+    let huge = GOOD.replace("装好了 **PyCharm**", &"长".repeat(3_500_000));
+    let imported = format::read(huge.as_bytes()).unwrap();
+    assert_eq!(
+        imported.repairs,
+        [Repair::NoteTooLong {
+            target: NoteTarget::Item(ItemId("python.software".to_owned())),
+            bytes: 10_500_000
+        }]
+    );
+    let item = &imported.file.progress.items[&ItemId("python.software".to_owned())];
+    assert_eq!(item.state, ItemState::Done);
+    assert!(item.note.text.is_empty());
+
+    // A 10,000-character name: cut.
+    let long = GOOD.replace("张三", &"名".repeat(10_000));
+    let imported = format::read(long.as_bytes()).unwrap();
+    assert_eq!(imported.repairs, [Repair::NameTruncated { chars: 10_000 }]);
+    assert_eq!(imported.file.student.name.chars().count(), 64);
+}
+
+#[test]
+fn a_huge_file_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.scprogress");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(1 << 30).unwrap(); // 1 GiB, sparse: nothing is written.
+    let started = std::time::Instant::now();
+    let err = format::read_path(&path).unwrap_err();
+    assert!(
+        err.to_string().contains("too large (1073741824 bytes"),
+        "{err}"
+    );
+    assert!(started.elapsed().as_secs() < 5, "refused without reading");
+}
+
+#[test]
+fn hostile_text_is_cleaned_and_listed() {
+    let hostile = GOOD
+        .replace("张三", "\u{202e}三张\u{202c}\u{0007}")
+        .replace(
+            "装好了 **PyCharm**",
+            "装好了\u{2066}\u{0000} PyCharm\n第二行",
+        )
+        .replace("\"python.files\"", "\"Python Files!\"");
+    let imported = format::read(hostile.as_bytes()).unwrap();
+    assert_eq!(imported.file.student.name, "三张");
+    let note = &imported.file.progress.items[&ItemId("python.software".to_owned())].note;
+    assert_eq!(note.text, "装好了 PyCharm\n第二行");
+    assert_eq!(
+        imported.repairs,
+        [
+            Repair::NameCleaned,
+            Repair::InvalidId("Python Files!".to_owned()),
+            Repair::NoteCleaned(NoteTarget::Item(ItemId("python.software".to_owned()))),
+        ]
+    );
+}
+
+#[test]
+fn unknown_item_ids_are_kept_and_listed() {
+    let file = GOOD.replace("\"python.files\"", "\"old.removed-item\"");
+    let imported = format::read(file.as_bytes()).unwrap();
+    let curriculum = study_companion::embedded::curriculum();
+    let local = ProgressFile::new(Student::new("张三"), &curriculum.version);
+    let preview =
+        study_companion::exchange::preview(curriculum, &local, imported.file, imported.repairs);
+    assert_eq!(
+        preview.unknown_items,
+        [ItemId("old.removed-item".to_owned())]
+    );
+}
+
+/// The complete example of `docs/progress-file.md` still parses.
+#[test]
+fn the_documented_example_parses() {
+    let doc = include_str!("../docs/progress-file.md");
+    let example = doc
+        .split("```ron\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("docs/progress-file.md has a ```ron example");
+    let imported = format::read(example.as_bytes()).unwrap();
+    assert!(imported.repairs.is_empty());
+    assert!(!imported.file.progress.items.is_empty());
+}
+
+// ---------------------------------------------------------------- command line
+
+fn cli(data: &Path, args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_study-companion"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn cli_check_reports_each_file_and_fails_if_any_is_bad() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(dir.path(), "good.scprogress", GOOD);
+    let bad = write(dir.path(), "bad.scprogress", &GOOD[..300]);
+    let (code, out, err) = cli(dir.path(), &["check", &good]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("good.scprogress: ok: 张三"), "{out}");
+    assert!(
+        out.contains("1/23 complete (0 done, 1 skipped)") || out.contains("complete"),
+        "{out}"
+    );
+
+    let (code, out, err) = cli(dir.path(), &["check", &good, &bad]);
+    assert_eq!(code, 1);
+    assert!(out.contains("good.scprogress: ok"), "{out}");
+    assert!(err.contains("bad.scprogress: error: "), "{err}");
+
+    let (code, _, err) = cli(dir.path(), &["check"]);
+    assert_eq!(code, 2, "usage error: {err}");
+}
+
+#[test]
+fn cli_export_import_and_refusals() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let other = write(dir.path(), "other.scprogress", GOOD);
+
+    let (code, _, err) = cli(&data, &["export", "-o", "x.scprogress"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("no saved progress"), "{err}");
+
+    // Another student's file is refused, and nothing is written.
+    let (code, _, err) = cli(&data, &["import", &other]);
+    assert_eq!(code, 1);
+    assert!(err.contains("another student's file (张三"), "{err}");
+    assert!(err.contains("--replace"), "{err}");
+    assert!(!data.join("progress.ron").exists());
+
+    // Unless told to replace.
+    let (code, out, err) = cli(&data, &["import", &other, "--replace"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("replaced"), "{out}");
+
+    // Export, change the export, import it back as the same student: merged.
+    let exported = dir.path().join("mine.scprogress");
+    let (code, out, err) = cli(&data, &["export", "-o", exported.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("exported: 张三"), "{out}");
+    // On "another computer": 文件使用 is done later.
+    let mut elsewhere = format::read_path(&exported).unwrap().file;
+    elsewhere.progress.set_state(
+        &ItemId("python.files".to_owned()),
+        ItemState::Done,
+        Timestamp::now(),
+    );
+    std::fs::write(&exported, format::to_string(&elsewhere).unwrap()).unwrap();
+    let (code, out, err) = cli(&data, &["import", exported.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("1 change(s) merged"), "{out}");
+
+    // A bad file changes nothing, byte for byte.
+    let before = std::fs::read(data.join("progress.ron")).unwrap();
+    let bad = write(
+        dir.path(),
+        "bad.scprogress",
+        "ProgressFile(format: 1, student: (",
+    );
+    let (code, _, err) = cli(&data, &["import", &bad]);
+    assert_eq!(code, 1);
+    assert!(err.contains("bad.scprogress"), "{err}");
+    assert_eq!(std::fs::read(data.join("progress.ron")).unwrap(), before);
+
+    // The Markdown summary.
+    let md = dir.path().join("summary.md");
+    let (code, _, err) = cli(&data, &["export", "-o", md.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let summary = std::fs::read_to_string(md).unwrap();
+    assert!(summary.contains("# 张三 · 深度学习路线进度"), "{summary}");
+    assert!(summary.contains("- [x] 软件准备"), "{summary}");
+}
+
+#[test]
+fn cli_prints_the_curriculum() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, _) = cli(dir.path(), &["curriculum"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("item\twhat-is-dl.workflow-drawing\t结合实例手绘一份深度学习流程\ttask"));
+}
