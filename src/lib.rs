@@ -3,9 +3,11 @@
 //! The pure core ([`curriculum`], [`progress`]) knows nothing of egui; [`ui`] draws it.
 #![forbid(unsafe_code)]
 
+pub mod assets;
 pub mod autosave;
 pub mod cli;
 pub mod curriculum;
+pub mod drawing;
 pub mod embedded;
 pub mod exchange;
 pub mod format;

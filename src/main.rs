@@ -32,7 +32,7 @@ fn run_window(cli: &Cli) -> ExitCode {
         .with_app_id("study-companion")
         .with_inner_size(theme::WINDOW_SIZE)
         .with_min_inner_size(theme::MIN_WINDOW_SIZE);
-    match eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon.png")) {
+    match eframe::icon_data::from_png_bytes(study_companion::assets::ICON_PNG) {
         Ok(icon) => viewport = viewport.with_icon(icon),
         Err(err) => log::warn!("the app icon could not be decoded: {err}"),
     }

@@ -10,6 +10,7 @@ pub mod limits;
 mod migrate;
 mod repair;
 mod v1;
+mod v2;
 
 use std::io::Read as _;
 use std::path::Path;
@@ -20,16 +21,16 @@ use serde::Deserialize;
 use crate::progress::Progress;
 
 pub use repair::Repair;
-pub use v1::Student;
+pub use v2::Student;
 
 /// The format version this build writes.
-pub const CURRENT_FORMAT: u32 = 1;
+pub const CURRENT_FORMAT: u32 = 2;
 
 /// The file extension of progress files (`张三-2026-11-29.scprogress`).
 pub const EXTENSION: &str = "scprogress";
 
 /// A progress file in the current format.
-pub type ProgressFile = v1::ProgressFileV1;
+pub type ProgressFile = v2::ProgressFileV2;
 
 /// Why a progress file could not be read or written.
 #[derive(Debug, thiserror::Error)]
@@ -100,7 +101,7 @@ pub enum FormatError {
 }
 
 /// A file that was read, and what had to be cleaned or skipped to read it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Imported {
     /// The file, valid and within limits.
     pub file: ProgressFile,
@@ -155,10 +156,17 @@ pub fn read(bytes: &[u8]) -> Result<Imported, FormatError> {
     }
     let options = ron_options();
     let probe: VersionProbe = options.from_str(text).map_err(|err| syntax_error(&err))?;
-    let file = match probe.format {
-        1 => options
-            .from_str::<v1::ProgressFileV1>(text)
-            .map_err(|err| syntax_error(&err))?,
+    let parsed = match probe.format {
+        1 => migrate::Parsed::V1(
+            options
+                .from_str::<v1::ProgressFileV1>(text)
+                .map_err(|err| syntax_error(&err))?,
+        ),
+        2 => migrate::Parsed::V2(
+            options
+                .from_str::<v2::ProgressFileV2>(text)
+                .map_err(|err| syntax_error(&err))?,
+        ),
         found if found > CURRENT_FORMAT => {
             return Err(FormatError::TooNew {
                 found,
@@ -167,7 +175,7 @@ pub fn read(bytes: &[u8]) -> Result<Imported, FormatError> {
         }
         found => return Err(FormatError::UnknownVersion(found)),
     };
-    let file = migrate::to_current(file);
+    let file = migrate::to_current(parsed);
     repair::check_and_repair(file)
 }
 

@@ -29,6 +29,15 @@ pub enum Repair {
     },
     /// An entry whose id is not a valid id was left out.
     InvalidId(String),
+    /// A drawing's image is damaged or over the limits: the image was left out.
+    ImageDamaged {
+        /// The task item.
+        item: ItemId,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A sketch is over the limits or has impossible coordinates: the sketch was left out.
+    SketchInvalid(ItemId),
 }
 
 impl fmt::Display for Repair {
@@ -54,6 +63,13 @@ impl fmt::Display for Repair {
                 target_name(target)
             ),
             Self::InvalidId(id) => write!(f, "an entry with the invalid id {id:?} was skipped"),
+            Self::ImageDamaged { item, reason } => {
+                write!(f, "the drawing of item `{item}` was skipped: {reason}")
+            }
+            Self::SketchInvalid(item) => write!(
+                f,
+                "the sketch of item `{item}` is over the limits or malformed and was skipped"
+            ),
         }
     }
 }
@@ -181,7 +197,77 @@ pub fn check_and_repair(mut file: ProgressFile) -> Result<Imported, FormatError>
             repairs.push(Repair::NoteCleaned(target));
         }
     }
+    let invalid: Vec<ItemId> = progress
+        .drawings
+        .keys()
+        .filter(|id| !is_valid_id(id.as_str()))
+        .cloned()
+        .collect();
+    for id in invalid {
+        progress.drawings.remove(&id);
+        repairs.push(Repair::InvalidId(id.0));
+    }
+    if progress.drawings.len() > MAX_ITEMS {
+        return Err(FormatError::TooManyItems {
+            count: progress.drawings.len(),
+            limit: MAX_ITEMS,
+        });
+    }
+    for (id, drawing) in &mut progress.drawings {
+        if let Some(image) = &drawing.image
+            && let Err(err) = check_image(image)
+        {
+            drawing.image = None;
+            repairs.push(Repair::ImageDamaged {
+                item: id.clone(),
+                reason: err.to_string(),
+            });
+        }
+        if let Some(sketch) = &mut drawing.sketch {
+            if sketch_is_valid(sketch) {
+                for label in &mut sketch.labels {
+                    if let Some(clean) = clean_text(&label.text, true) {
+                        label.text = clean;
+                    }
+                }
+            } else {
+                drawing.sketch = None;
+                repairs.push(Repair::SketchInvalid(id.clone()));
+            }
+        }
+    }
     Ok(Imported { file, repairs })
+}
+
+fn check_image(
+    image: &crate::drawing::EmbeddedImage,
+) -> Result<(), crate::drawing::photo::PhotoError> {
+    if !matches!(image.mime.as_str(), "image/png" | "image/jpeg") {
+        return Err(crate::drawing::photo::PhotoError::NotAnImage);
+    }
+    crate::drawing::photo::validate(image)
+}
+
+fn sketch_is_valid(sketch: &crate::drawing::Sketch) -> bool {
+    use super::limits::{MAX_SKETCH_LABELS, MAX_SKETCH_POINTS, MAX_SKETCH_STROKES};
+    let side = 1..=crate::drawing::render::MAX_SKETCH_SIDE;
+    let finite = |[x, y]: [f32; 2]| x.is_finite() && y.is_finite();
+    let points: usize = sketch
+        .strokes
+        .iter()
+        .map(|stroke| stroke.points.len())
+        .sum();
+    side.contains(&sketch.width)
+        && side.contains(&sketch.height)
+        && sketch.strokes.len() <= MAX_SKETCH_STROKES
+        && sketch.labels.len() <= MAX_SKETCH_LABELS
+        && points <= MAX_SKETCH_POINTS
+        && sketch.strokes.iter().all(|stroke| {
+            stroke.width.is_finite() && stroke.points.iter().all(|point| finite(*point))
+        })
+        && sketch.labels.iter().all(|label| {
+            finite(label.pos) && label.size.is_finite() && label.text.len() <= MAX_NOTE_BYTES
+        })
 }
 
 #[cfg(test)]

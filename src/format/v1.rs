@@ -1,12 +1,15 @@
-//! Format version 1.
+//! Format version 1 (item states, notes, times). Frozen: read only, then migrated.
+
+use std::collections::BTreeMap;
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use crate::progress::Progress;
+use crate::curriculum::{ChapterId, ItemId};
+use crate::progress::{ItemProgress, Note};
 
 /// A progress file, format version 1.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename = "ProgressFile")]
 pub struct ProgressFileV1 {
     /// Always 1 for this version.
@@ -29,7 +32,21 @@ pub struct ProgressFileV1 {
 
     /// Item states, notes and times.
     #[serde(default)]
-    pub progress: Progress,
+    pub progress: ProgressV1,
+}
+
+/// The progress of a version-1 file.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProgressV1 {
+    /// Per-item progress.
+    #[serde(deserialize_with = "crate::progress::unique_map")]
+    pub items: BTreeMap<ItemId, ItemProgress>,
+    /// Notes on whole chapters.
+    #[serde(deserialize_with = "crate::progress::unique_map")]
+    pub chapter_notes: BTreeMap<ChapterId, Note>,
+    /// The item changed last.
+    pub last_touched: Option<ItemId>,
 }
 
 /// A student: an id made once (a renamed student stays the same person) and a display name.

@@ -1,12 +1,13 @@
 //! Merging two copies of one student's progress (two computers, an export carried along).
 //!
-//! Per item the newer state change wins; notes that differ are both kept; nothing is ever
-//! deleted. The merge is commutative and idempotent: the result does not depend on which copy
+//! Per item the newer state change wins; notes that differ are both kept; of two drawings
+//! the newer one wins; nothing is ever deleted. The merge is commutative and idempotent: the result does not depend on which copy
 //! is "local", and merging a copy twice changes nothing.
 
 use std::collections::BTreeMap;
 
 use super::{ItemProgress, ItemState, Note, Progress};
+use crate::drawing::Drawing;
 
 /// The line put between two versions of a note that were both kept.
 pub const NOTE_SEPARATOR: &str = "\n\n---\n\n";
@@ -50,11 +51,32 @@ pub fn merge(a: &Progress, b: &Progress) -> Progress {
         .max()
         .map(|(_, id)| id.clone())
         .or_else(|| a.last_touched.clone().max(b.last_touched.clone()));
+    let mut drawings = BTreeMap::new();
+    for (id, drawing) in a.drawings.iter().chain(b.drawings.iter()) {
+        drawings
+            .entry(id.clone())
+            .and_modify(|merged: &mut Drawing| {
+                if drawing_key(drawing) > drawing_key(merged) {
+                    *merged = drawing.clone();
+                }
+            })
+            .or_insert_with(|| drawing.clone());
+    }
     Progress {
         items,
         chapter_notes,
         last_touched,
+        drawings,
     }
+}
+
+/// The newer drawing wins; at the same moment, the larger image (an arbitrary but symmetric
+/// choice, so the merge stays commutative).
+fn drawing_key(drawing: &Drawing) -> (Option<jiff::Timestamp>, Option<&[u8]>) {
+    (
+        drawing.updated,
+        drawing.image.as_ref().map(|image| image.data.as_slice()),
+    )
 }
 
 /// Orders states when two copies changed at the same moment: the more complete one wins.

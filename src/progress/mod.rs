@@ -6,6 +6,8 @@ mod completion;
 mod merge;
 mod unique;
 
+pub use unique::map as unique_map;
+
 pub use completion::{Completion, chapter_completion, overall_completion};
 pub use merge::{NOTE_SEPARATOR, merge};
 
@@ -15,6 +17,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::curriculum::{ChapterId, ItemId};
+use crate::drawing::Drawing;
 
 /// Where a student is with one item.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -88,7 +91,7 @@ pub enum NoteTarget {
 ///
 /// Items the curriculum no longer has are kept (never deleted), so an older or newer curriculum
 /// never loses a student's work.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Progress {
     /// Per-item progress; absent means not started.
@@ -101,6 +104,10 @@ pub struct Progress {
 
     /// The item the student last changed, for "continue".
     pub last_touched: Option<ItemId>,
+
+    /// What the student handed in for task items (the hand-drawn workflow).
+    #[serde(deserialize_with = "unique::map")]
+    pub drawings: BTreeMap<ItemId, Drawing>,
 }
 
 impl Progress {

@@ -1,6 +1,6 @@
 //! The application: owns the state, draws the views, applies their actions in one place.
 
-use std::collections::{BTreeSet, VecDeque};
+use std::collections::{BTreeSet, HashSet, VecDeque};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
@@ -9,7 +9,8 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::autosave::{Autosave, SaveEvent};
-use crate::curriculum::{ChapterId, Curriculum, ItemId, check_web_url};
+use crate::curriculum::{ChapterId, Curriculum, ItemId, ItemKind, check_web_url};
+use crate::drawing::{Drawing, EmbeddedImage, Sketch, photo};
 use crate::exchange::{self as files, ImportPreview};
 use crate::format::{self, Imported, ProgressFile, Student};
 use crate::progress::{ItemState, NoteTarget, Progress, overall_completion};
@@ -17,6 +18,8 @@ use crate::storage::{Recovery, Storage};
 
 use super::background::Background;
 use super::browser::{Browser, SystemBrowser};
+use super::canvas::Canvas;
+use super::drawing::{confirm_remove_ui, photo_error_text};
 use super::exchange::{
     display_name, format_error_text, import_preview_ui, name_prompt_ui, suggested_file_name,
     viewing_banner_ui,
@@ -67,12 +70,12 @@ pub enum Action {
     SetLanguage(Language),
     /// Close the notice at this index.
     DismissNotice(usize),
-    /// Show a curriculum picture full size.
+    /// Show a picture full size, zoomable (a curriculum picture or a drawing).
     ShowImage {
         /// Window title.
         title: String,
-        /// Path relative to `curriculum/`.
-        path: String,
+        /// The image's URI (registered with egui).
+        uri: String,
     },
     /// Close the picture viewer.
     CloseImage,
@@ -115,6 +118,37 @@ pub enum Action {
     CloseView,
     /// Set the student's name.
     SetName(String),
+    /// Ask for a photo or scan to attach to a task item (a native dialog, off the UI thread).
+    AskAttach(ItemId),
+    /// Attach an image file to a task item (prepared off the UI thread).
+    AttachFrom(ItemId, PathBuf),
+    /// Attach the image on the clipboard.
+    PasteImage(ItemId),
+    /// An image was prepared for a task item (or could not be: the error in the UI language).
+    ImageReady {
+        /// The task item.
+        item: ItemId,
+        /// The stored image.
+        image: Result<EmbeddedImage, String>,
+        /// The sketch it was rendered from, if it was drawn in the app.
+        sketch: Option<Sketch>,
+    },
+    /// Open the sketch canvas for a task item.
+    OpenCanvas(ItemId),
+    /// Close the canvas without saving.
+    CloseCanvas,
+    /// Save a sketch (rendered to PNG off the UI thread) and close the canvas.
+    SaveSketch(ItemId, Sketch),
+    /// Ask where to export a drawing as PNG.
+    AskExportPng(ItemId),
+    /// Write a drawing as PNG.
+    ExportPngTo(ItemId, PathBuf),
+    /// Ask whether to remove a drawing.
+    AskRemoveDrawing(ItemId),
+    /// Remove a drawing (confirmed).
+    RemoveDrawing(ItemId),
+    /// Keep the drawing.
+    CancelRemoveDrawing,
     /// A background job finished (internal bookkeeping).
     JobDone,
 }
@@ -137,8 +171,14 @@ pub struct StudyApp {
     roadmap: RoadmapView,
     notices: Vec<Notice>,
     browser: Box<dyn Browser>,
-    /// The picture shown full size: (title, path relative to `curriculum/`).
-    viewer: Option<(String, String)>,
+    /// The picture shown full size: title, URI, and the zoomed and panned part of it.
+    viewer: Option<(String, String, egui::Rect)>,
+    /// The sketch canvas, when open.
+    canvas: Option<Canvas>,
+    /// A drawing waiting for "remove?" to be confirmed.
+    confirm_remove: Option<ItemId>,
+    /// Task items whose image is being prepared.
+    preparing: HashSet<ItemId>,
     background: Background,
     /// The import waiting for the student's decision, and its file.
     pending_import: Option<(PathBuf, Box<ImportPreview>)>,
@@ -247,6 +287,9 @@ impl StudyApp {
             notices,
             browser,
             viewer: None,
+            canvas: None,
+            confirm_remove: None,
+            preparing: HashSet::new(),
             background: Background::default(),
             pending_import: None,
             import_queue: VecDeque::new(),
@@ -376,11 +419,18 @@ impl StudyApp {
                 state: &self.state,
                 progress: shown_progress,
                 read_only: self.viewing.is_some(),
+                preparing: &self.preparing,
             };
             self.roadmap.roadmap_ui(ui, &shown, strings, &mut actions);
         });
-        if let Some((title, path)) = &self.viewer {
-            image_viewer_ui(ui.ctx(), title, path, &mut actions);
+        if let Some((title, uri, scene_rect)) = &mut self.viewer {
+            image_viewer_ui(ui.ctx(), title, uri, scene_rect, &mut actions);
+        }
+        if let Some(canvas) = &mut self.canvas {
+            canvas.window_ui(ui.ctx(), strings, &mut actions);
+        }
+        if let Some(item) = &self.confirm_remove {
+            confirm_remove_ui(ui.ctx(), item, strings, &mut actions);
         }
         if let Some((source, preview)) = &self.pending_import {
             import_preview_ui(
@@ -400,7 +450,11 @@ impl StudyApp {
                 .map(|file| file.path().to_owned())
                 .collect()
         });
-        actions.extend(dropped.into_iter().map(Action::ImportFrom));
+        actions.extend(
+            dropped
+                .into_iter()
+                .map(|path| self.dropped_file_action(path)),
+        );
         actions.extend(self.background.poll());
 
         take_link_requests(ui.ctx(), &mut actions);
@@ -504,8 +558,8 @@ impl StudyApp {
                 self.state.language = language;
                 false
             }
-            Action::ShowImage { title, path } => {
-                self.viewer = Some((title, path));
+            Action::ShowImage { title, uri } => {
+                self.viewer = Some((title, uri, egui::Rect::ZERO));
                 false
             }
             Action::CloseImage => {
@@ -634,11 +688,166 @@ impl StudyApp {
                 self.file.student.name = name;
                 changed
             }
+            Action::AskAttach(item) => {
+                let kind = strings.image_kind;
+                self.background.spawn(ctx, "attach-dialog", move || {
+                    rfd::FileDialog::new()
+                        .add_filter(kind, &["png", "jpg", "jpeg", "webp"])
+                        .pick_file()
+                        .map(|path| Action::AttachFrom(item, path))
+                });
+                false
+            }
+            Action::AttachFrom(item, path) => {
+                self.preparing.insert(item.clone());
+                self.background.spawn(ctx, "prepare-image", move || {
+                    let image =
+                        photo::prepare_file(&path).map_err(|err| photo_error_text(&err, strings));
+                    Some(Action::ImageReady {
+                        item,
+                        image,
+                        sketch: None,
+                    })
+                });
+                false
+            }
+            Action::PasteImage(item) => {
+                self.preparing.insert(item.clone());
+                self.background.spawn(ctx, "paste-image", move || {
+                    let image = clipboard_png()
+                        .ok_or_else(|| strings.clipboard_no_image.to_owned())
+                        .and_then(|png| {
+                            photo::prepare(&png).map_err(|err| photo_error_text(&err, strings))
+                        });
+                    Some(Action::ImageReady {
+                        item,
+                        image,
+                        sketch: None,
+                    })
+                });
+                false
+            }
+            Action::ImageReady {
+                item,
+                image,
+                sketch,
+            } => {
+                self.preparing.remove(&item);
+                match image {
+                    Ok(image) => {
+                        let drawing = progress.drawings.entry(item).or_default();
+                        drawing.image = Some(image);
+                        // A photo replaces the picture; a sketch it was not made from is kept
+                        // only if this image is that sketch's rendering.
+                        drawing.sketch = sketch;
+                        drawing.updated = Some(now);
+                        true
+                    }
+                    Err(error) => {
+                        self.notify(fill(strings.image_failed, &[("error", &error)]), true);
+                        false
+                    }
+                }
+            }
+            Action::OpenCanvas(item) => {
+                let sketch = progress.drawings.get(&item).and_then(|d| d.sketch.clone());
+                self.canvas = Some(Canvas::new(item, sketch));
+                false
+            }
+            Action::CloseCanvas => {
+                self.canvas = None;
+                false
+            }
+            Action::SaveSketch(item, sketch) => {
+                self.canvas = None;
+                self.preparing.insert(item.clone());
+                self.background.spawn(ctx, "render-sketch", move || {
+                    let image =
+                        crate::drawing::render::render_png(&sketch).map_err(|err| err.to_string());
+                    Some(Action::ImageReady {
+                        item,
+                        image,
+                        sketch: Some(sketch),
+                    })
+                });
+                false
+            }
+            Action::AskExportPng(item) => {
+                let kind = strings.png_kind;
+                let name =
+                    suggested_file_name(&self.file.student.name, &today(), "png", strings.unnamed);
+                self.background.spawn(ctx, "export-png-dialog", move || {
+                    rfd::FileDialog::new()
+                        .set_file_name(name)
+                        .add_filter(kind, &["png"])
+                        .save_file()
+                        .map(|path| Action::ExportPngTo(item, path))
+                });
+                false
+            }
+            Action::ExportPngTo(item, path) => {
+                if let Some(image) = progress.drawings.get(&item).and_then(|d| d.image.clone()) {
+                    self.background.spawn(ctx, "export-png", move || {
+                        let result = photo::to_png(&image)
+                            .map_err(|err| photo_error_text(&err, strings))
+                            .and_then(|png| {
+                                crate::storage::write_atomically(&path, &png, || Ok(()))
+                                    .map_err(|err| err.to_string())
+                            });
+                        Some(Action::ExportDone(result.map(|()| path)))
+                    });
+                }
+                false
+            }
+            Action::AskRemoveDrawing(item) => {
+                self.confirm_remove = Some(item);
+                false
+            }
+            Action::RemoveDrawing(item) => {
+                self.confirm_remove = None;
+                progress.drawings.remove(&item).is_some()
+            }
+            Action::CancelRemoveDrawing => {
+                self.confirm_remove = None;
+                false
+            }
             Action::JobDone => false,
         };
         if changed && let Some(autosave) = self.autosave.as_mut() {
             autosave.mark_dirty(Instant::now());
         }
+    }
+
+    /// A dropped image goes to the (first) task item; anything else is a progress file.
+    fn dropped_file_action(&self, path: PathBuf) -> Action {
+        let is_image = path
+            .extension()
+            .and_then(|ext| ext.to_str())
+            .is_some_and(|ext| {
+                matches!(
+                    ext.to_ascii_lowercase().as_str(),
+                    "png" | "jpg" | "jpeg" | "webp"
+                )
+            });
+        let task = self
+            .curriculum
+            .items()
+            .find(|(_, item)| item.kind == ItemKind::Task)
+            .map(|(_, item)| item.id.clone());
+        match task {
+            Some(task) if is_image && self.viewing.is_none() => Action::AttachFrom(task, path),
+            _ => Action::ImportFrom(path),
+        }
+    }
+
+    /// The drawing of a task item (for tests and the canvas).
+    pub fn drawing(&self, item: &ItemId) -> Option<&Drawing> {
+        self.file.progress.drawings.get(item)
+    }
+
+    /// The sketch on the open canvas, if any.
+    pub fn canvas_sketch(&self) -> Option<&Sketch> {
+        self.canvas.as_ref().map(Canvas::sketch)
     }
 
     fn shortcuts(&self, ctx: &egui::Context, actions: &mut Vec<Action>) {
@@ -668,11 +877,12 @@ impl StudyApp {
         } else {
             (format::EXTENSION, strings.progress_file_kind)
         };
-        let today = Timestamp::now()
-            .to_zoned_datetime(jiff::tz::TimeZone::system())
-            .strftime("%Y-%m-%d")
-            .to_string();
-        let name = suggested_file_name(&self.file.student.name, &today, extension, strings.unnamed);
+        let name = suggested_file_name(
+            &self.file.student.name,
+            &today(),
+            extension,
+            strings.unnamed,
+        );
         self.background.spawn(ctx, "export-dialog", move || {
             rfd::FileDialog::new()
                 .set_file_name(name)
@@ -928,23 +1138,49 @@ fn notices_ui(ui: &mut egui::Ui, notices: &[Notice], strings: &Strings, actions:
     }
 }
 
-/// A window with a curriculum picture at full size.
-fn image_viewer_ui(ctx: &egui::Context, title: &str, path: &str, actions: &mut Vec<Action>) {
+/// A window with a picture at full size: scroll to zoom, drag to pan.
+fn image_viewer_ui(
+    ctx: &egui::Context,
+    title: &str,
+    uri: &str,
+    scene_rect: &mut egui::Rect,
+    actions: &mut Vec<Action>,
+) {
     let mut open = true;
     egui::Window::new(title)
         .open(&mut open)
         .default_size(theme::VIEWER_SIZE)
         .show(ctx, |ui| {
-            egui::ScrollArea::both().show(ui, |ui| {
-                ui.add(egui::Image::from_uri(format!(
-                    "{}{path}",
-                    super::CURRICULUM_IMAGE_SCHEME
-                )));
-            });
+            egui::Scene::new()
+                .zoom_range(0.1..=8.0)
+                .show(ui, scene_rect, |ui| {
+                    ui.add(egui::Image::from_uri(uri).fit_to_original_size(1.0));
+                });
         });
     if !open {
         actions.push(Action::CloseImage);
     }
+}
+
+/// Today's date in local time, `2026-11-29`.
+fn today() -> String {
+    Timestamp::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::system())
+        .strftime("%Y-%m-%d")
+        .to_string()
+}
+
+/// The image on the clipboard as PNG, where the platform allows.
+fn clipboard_png() -> Option<Vec<u8>> {
+    let mut clipboard = arboard::Clipboard::new().ok()?;
+    let image = clipboard.get_image().ok()?;
+    let width = u32::try_from(image.width).ok()?;
+    let height = u32::try_from(image.height).ok()?;
+    let rgba = image::RgbaImage::from_raw(width, height, image.bytes.into_owned())?;
+    let mut png = Vec::new();
+    rgba.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .ok()?;
+    Some(png)
 }
 
 /// `Ctrl+E` (or `⌘E` on a Mac).

@@ -212,7 +212,7 @@ fn change_text(change: &Change, curriculum: &Curriculum, strings: &Strings) -> S
 }
 
 /// A size in bytes for people: `12.3 MB`.
-fn human_size(bytes: u64) -> String {
+pub fn human_size(bytes: u64) -> String {
     const MB: f64 = 1024.0 * 1024.0;
     if bytes as f64 >= MB {
         format!("{:.1} MB", bytes as f64 / MB)
@@ -244,6 +244,23 @@ pub fn repair_text(repair: &Repair, curriculum: &Curriculum, strings: &Strings) 
             let shown: String = id.chars().take(40).collect();
             fill(strings.repair_invalid_id, &[("id", &shown)])
         }
+        Repair::ImageDamaged { item, reason } => fill(
+            strings.repair_image_damaged,
+            &[
+                (
+                    "item",
+                    item_title(&NoteTarget::Item(item.clone()), curriculum),
+                ),
+                ("reason", reason),
+            ],
+        ),
+        Repair::SketchInvalid(item) => fill(
+            strings.repair_sketch_invalid,
+            &[(
+                "item",
+                item_title(&NoteTarget::Item(item.clone()), curriculum),
+            )],
+        ),
     }
 }
 

@@ -4,9 +4,7 @@ use std::sync::Arc;
 
 use egui::{FontData, FontDefinitions, FontFamily};
 
-/// Noto Sans SC (Simplified Chinese forms), subset to GB2312 plus every character the
-/// curriculum and the UI use; see `assets/fonts/README.md`.
-pub const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-Subset.otf");
+use crate::assets::CJK_FONT;
 
 const CJK_FONT_NAME: &str = "noto-sans-sc-subset";
 

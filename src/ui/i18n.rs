@@ -240,6 +240,96 @@ pub struct Strings {
     pub error_student_id: &'static str,
     /// Format error: `{error}`.
     pub error_io: &'static str,
+    /// Repair: `{item}`, `{reason}`.
+    pub repair_image_damaged: &'static str,
+    /// Repair: `{item}`.
+    pub repair_sketch_invalid: &'static str,
+    /// Heading of the task's drawing panel.
+    pub drawing_heading: &'static str,
+    /// When nothing is attached yet.
+    pub drawing_none: &'static str,
+    /// Attach a photo.
+    pub attach_photo: &'static str,
+    /// Replace the photo.
+    pub replace_photo: &'static str,
+    /// Paste an image.
+    pub paste_image: &'static str,
+    /// Open the canvas.
+    pub draw_here: &'static str,
+    /// Open the canvas on the sketch.
+    pub edit_sketch: &'static str,
+    /// Export the drawing as PNG.
+    pub export_png: &'static str,
+    /// Remove the drawing.
+    pub remove_drawing: &'static str,
+    /// Title of the removal confirmation.
+    pub confirm_remove_title: &'static str,
+    /// Removal confirmation.
+    pub confirm_remove: &'static str,
+    /// Size of the stored image: `{width}`, `{height}`, `{size}`.
+    pub drawing_info: &'static str,
+    /// Tooltip of the thumbnail.
+    pub drawing_hint: &'static str,
+    /// While an image is processed.
+    pub preparing_image: &'static str,
+    /// An image cannot be used: `{error}`.
+    pub image_failed: &'static str,
+    /// Nothing to paste.
+    pub clipboard_no_image: &'static str,
+    /// File-type name in dialogs.
+    pub image_kind: &'static str,
+    /// File-type name in dialogs.
+    pub png_kind: &'static str,
+    /// Title of the canvas window.
+    pub canvas_title: &'static str,
+    /// How to draw.
+    pub canvas_hint: &'static str,
+    /// Tool.
+    pub tool_pen: &'static str,
+    /// Tool.
+    pub tool_eraser: &'static str,
+    /// Tool.
+    pub tool_text: &'static str,
+    /// Colour.
+    pub ink_black: &'static str,
+    /// Colour.
+    pub ink_blue: &'static str,
+    /// Colour.
+    pub ink_red: &'static str,
+    /// Colour.
+    pub ink_green: &'static str,
+    /// Line width.
+    pub width_thin: &'static str,
+    /// Line width.
+    pub width_medium: &'static str,
+    /// Line width.
+    pub width_thick: &'static str,
+    /// Undo a stroke.
+    pub undo: &'static str,
+    /// Redo a stroke.
+    pub redo: &'static str,
+    /// Clear the page.
+    pub clear: &'static str,
+    /// Save the sketch and close.
+    pub save_sketch: &'static str,
+    /// Close without saving.
+    pub discard_sketch: &'static str,
+    /// Label of the text field for a label.
+    pub label_text: &'static str,
+    /// Add the label.
+    pub add_label: &'static str,
+    /// Accessible name of the page.
+    pub canvas_page: &'static str,
+    /// Photo error: `{size}`, `{limit}`.
+    pub photo_too_large: &'static str,
+    /// Photo error.
+    pub photo_not_image: &'static str,
+    /// Photo error.
+    pub photo_too_many_pixels: &'static str,
+    /// Photo error: `{detail}`.
+    pub photo_damaged: &'static str,
+    /// Photo error: `{detail}`.
+    pub photo_other: &'static str,
 }
 
 /// Simplified Chinese.
@@ -345,6 +435,51 @@ pub const ZH: Strings = Strings {
     error_too_many: "条目太多（{count} 个，上限 {limit}）",
     error_student_id: "缺少学生 id，或 id 无效",
     error_io: "读取失败（{error}）",
+    repair_image_damaged: "“{item}”的流程图图片已损坏（{reason}），已跳过",
+    repair_sketch_invalid: "“{item}”的草图数据有误或过大，已跳过",
+    drawing_heading: "我的深度学习流程图",
+    drawing_none: "还没有流程图。学完本章后，可以拍照上传手绘的流程图，或者直接在这里画一张。",
+    attach_photo: "上传照片或扫描件…",
+    replace_photo: "换一张照片…",
+    paste_image: "从剪贴板粘贴",
+    draw_here: "在这里画",
+    edit_sketch: "继续编辑草图",
+    export_png: "导出为 PNG…",
+    remove_drawing: "移除",
+    confirm_remove_title: "移除流程图？",
+    confirm_remove: "确定要移除这张流程图吗？移除后不能恢复（已经导出的文件不受影响）。",
+    drawing_info: "{width}×{height} 像素 · {size}",
+    drawing_hint: "点击查看大图（滚轮缩放，拖动平移）",
+    preparing_image: "正在处理图片…",
+    image_failed: "无法使用这张图片：{error}。原来的流程图没有改变。",
+    clipboard_no_image: "剪贴板里没有图片。",
+    image_kind: "图片",
+    png_kind: "PNG 图片",
+    canvas_title: "画深度学习流程",
+    canvas_hint: "在白纸上拖动来画线；选“文字”后点击纸面，为流程的方框写上文字。",
+    tool_pen: "笔",
+    tool_eraser: "橡皮",
+    tool_text: "文字",
+    ink_black: "黑",
+    ink_blue: "蓝",
+    ink_red: "红",
+    ink_green: "绿",
+    width_thin: "细",
+    width_medium: "中",
+    width_thick: "粗",
+    undo: "撤销",
+    redo: "重做",
+    clear: "清空",
+    save_sketch: "保存并关闭",
+    discard_sketch: "不保存，关闭",
+    label_text: "文字内容",
+    add_label: "添加文字",
+    canvas_page: "画布",
+    photo_too_large: "图片文件太大（{size}，上限 {limit}）",
+    photo_not_image: "这不是 PNG、JPEG 或 WebP 图片",
+    photo_too_many_pixels: "图片尺寸过大，无法打开（上限 4800 万像素）",
+    photo_damaged: "图片已损坏或不完整（{detail}）",
+    photo_other: "{detail}",
 };
 
 /// English.
@@ -450,6 +585,51 @@ pub const EN: Strings = Strings {
     error_too_many: "too many entries ({count}; the limit is {limit})",
     error_student_id: "the student id is missing or invalid",
     error_io: "it could not be read ({error})",
+    repair_image_damaged: "The drawing of “{item}” is damaged ({reason}) and was skipped",
+    repair_sketch_invalid: "The sketch of “{item}” is malformed or too large and was skipped",
+    drawing_heading: "My deep-learning workflow",
+    drawing_none: "No drawing yet. After studying this chapter, attach a photo of your hand-drawn workflow, or draw it right here.",
+    attach_photo: "Attach photo or scan…",
+    replace_photo: "Replace photo…",
+    paste_image: "Paste from clipboard",
+    draw_here: "Draw it here",
+    edit_sketch: "Edit the sketch",
+    export_png: "Export as PNG…",
+    remove_drawing: "Remove",
+    confirm_remove_title: "Remove the drawing?",
+    confirm_remove: "Remove this drawing? This cannot be undone (files you already exported keep it).",
+    drawing_info: "{width}×{height} pixels · {size}",
+    drawing_hint: "Click for full size (scroll to zoom, drag to pan)",
+    preparing_image: "Processing the image…",
+    image_failed: "This image cannot be used: {error}. The previous drawing is unchanged.",
+    clipboard_no_image: "There is no image on the clipboard.",
+    image_kind: "Images",
+    png_kind: "PNG image",
+    canvas_title: "Draw the deep-learning workflow",
+    canvas_hint: "Drag on the page to draw; choose “Text” and click the page to label the boxes of your workflow.",
+    tool_pen: "Pen",
+    tool_eraser: "Eraser",
+    tool_text: "Text",
+    ink_black: "Black",
+    ink_blue: "Blue",
+    ink_red: "Red",
+    ink_green: "Green",
+    width_thin: "Thin",
+    width_medium: "Medium",
+    width_thick: "Thick",
+    undo: "Undo",
+    redo: "Redo",
+    clear: "Clear",
+    save_sketch: "Save and close",
+    discard_sketch: "Close without saving",
+    label_text: "Label text",
+    add_label: "Add text",
+    canvas_page: "Canvas",
+    photo_too_large: "the image file is too large ({size}; the limit is {limit})",
+    photo_not_image: "this is not a PNG, JPEG or WebP image",
+    photo_too_many_pixels: "the image is too large to open (the limit is 48 megapixels)",
+    photo_damaged: "the image is damaged or incomplete ({detail})",
+    photo_other: "{detail}",
 };
 
 /// Replaces each `{name}` in `template` with its value.

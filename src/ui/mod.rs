@@ -3,6 +3,8 @@
 pub mod app;
 mod background;
 pub mod browser;
+mod canvas;
+mod drawing;
 mod exchange;
 pub mod fonts;
 pub mod i18n;

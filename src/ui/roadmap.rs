@@ -13,6 +13,7 @@ use crate::curriculum::{Chapter, ChapterId, Curriculum, Item, ItemId, ItemKind};
 use crate::progress::{ItemProgress, ItemState, NoteTarget, Progress, chapter_completion};
 
 use super::app::{Action, UiState};
+use super::drawing::{DrawingImages, drawing_panel_ui};
 use super::exchange::state_name;
 use super::i18n::{Strings, fill};
 use super::notes::NoteEditors;
@@ -51,6 +52,8 @@ pub struct Shown<'a> {
     pub progress: &'a Progress,
     /// Another student's progress: nothing can be changed.
     pub read_only: bool,
+    /// Task items whose image is being prepared.
+    pub preparing: &'a HashSet<ItemId>,
 }
 
 /// Where to scroll.
@@ -70,6 +73,8 @@ pub struct RoadmapView {
     scroll_target: Option<(ScrollTarget, u8)>,
     /// Item texts split around their pictures, computed once per item.
     segments: HashMap<ItemId, Rc<[Segment]>>,
+    /// Drawings registered with egui as images.
+    drawing_images: DrawingImages,
     /// Every item id of the curriculum, to find progress on items it no longer has.
     known_items: Option<HashSet<ItemId>>,
 }
@@ -180,6 +185,7 @@ impl RoadmapView {
             state,
             progress,
             read_only,
+            ..
         } = *shown;
         let known = self.known_items.get_or_insert_with(|| {
             curriculum
@@ -287,7 +293,7 @@ impl RoadmapView {
                     .get(ci)
                     .and_then(|chapter| chapter.items.get(ii))
                 {
-                    self.item_ui(ui, item, progress, strings, actions);
+                    self.item_ui(ui, item, shown, strings, actions);
                 }
             }
             Row::OrphanHeader => {
@@ -351,10 +357,11 @@ impl RoadmapView {
         &mut self,
         ui: &mut egui::Ui,
         item: &Item,
-        progress: &Progress,
+        shown: &Shown<'_>,
         strings: &Strings,
         actions: &mut Vec<Action>,
     ) {
+        let progress = shown.progress;
         let indent = theme::ITEM_INDENT * f32::from(1 + item.depth);
         let item_progress = progress.items.get(&item.id);
         let state = progress.state(&item.id);
@@ -391,6 +398,18 @@ impl RoadmapView {
                         // would push it out of sight.
                         self.notes
                             .note_ui(ui, &mut self.markdown, &target, note, strings, actions);
+                        if item.kind == ItemKind::Task {
+                            drawing_panel_ui(
+                                ui,
+                                &mut self.drawing_images,
+                                &item.id,
+                                progress.drawings.get(&item.id),
+                                shown.preparing.contains(&item.id),
+                                shown.read_only,
+                                strings,
+                                actions,
+                            );
+                        }
                         if !item.body.is_empty() {
                             ui.horizontal(|ui| {
                                 // Line the text up with the checkbox label.
@@ -467,7 +486,7 @@ impl RoadmapView {
                     if response.clicked() {
                         actions.push(Action::ShowImage {
                             title: alt.clone(),
-                            path: path.clone(),
+                            uri: format!("{}{path}", super::CURRICULUM_IMAGE_SCHEME),
                         });
                     }
                     ui.label(egui::RichText::new(alt.as_str()).small().weak());

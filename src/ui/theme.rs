@@ -30,6 +30,8 @@ pub const APP_TITLE_SIZE: f32 = 20.0;
 pub const WINDOW_SIZE: [f32; 2] = [1180.0, 780.0];
 /// Width of the import preview.
 pub const PREVIEW_WIDTH: f32 = 560.0;
+/// Default size of the canvas window.
+pub const CANVAS_WINDOW_SIZE: [f32; 2] = [720.0, 760.0];
 /// Default size of the picture viewer.
 pub const VIEWER_SIZE: [f32; 2] = [640.0, 720.0];
 /// Smallest window size.

@@ -1,0 +1,293 @@
+//! The sketch canvas: pen, colours and widths, eraser, text labels, undo/redo, clear.
+//!
+//! The sketch is edited here as strokes in page units; "save" hands it to the app, which
+//! renders it to PNG off the UI thread and stores both.
+
+use crate::curriculum::ItemId;
+use crate::drawing::{Ink, Label, Sketch, Stroke};
+
+use super::app::Action;
+use super::i18n::Strings;
+use super::theme;
+
+/// What a click or drag on the page does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tool {
+    /// Draw with the chosen ink.
+    Pen,
+    /// Paint the page colour.
+    Eraser,
+    /// Click to place a text label.
+    Text,
+}
+
+/// Line widths offered, in page units.
+const WIDTHS: [f32; 3] = [3.0, 6.0, 12.0];
+/// Text size of labels, in page units.
+const LABEL_SIZE: f32 = 30.0;
+/// Points closer than this (page units) to the previous one are not recorded.
+const MIN_POINT_DISTANCE: f32 = 1.5;
+
+/// An open canvas (runtime state; the sketch is saved only through [`Action::SaveSketch`]).
+pub struct Canvas {
+    /// The task item the sketch belongs to.
+    pub item: ItemId,
+    sketch: Sketch,
+    undo: Vec<Sketch>,
+    redo: Vec<Sketch>,
+    tool: Tool,
+    ink: Ink,
+    width: f32,
+    /// The stroke being drawn.
+    current: Vec<[f32; 2]>,
+    /// Where a label is being placed, and its text.
+    label_at: Option<[f32; 2]>,
+    label_text: String,
+}
+
+impl Canvas {
+    /// A canvas on `sketch` (a new page when `None`).
+    pub fn new(item: ItemId, sketch: Option<Sketch>) -> Self {
+        Self {
+            item,
+            sketch: sketch.unwrap_or_default(),
+            undo: Vec::new(),
+            redo: Vec::new(),
+            tool: Tool::Pen,
+            ink: Ink::Black,
+            width: WIDTHS[1],
+            current: Vec::new(),
+            label_at: None,
+            label_text: String::new(),
+        }
+    }
+
+    /// The sketch as it is now.
+    pub fn sketch(&self) -> &Sketch {
+        &self.sketch
+    }
+
+    fn edit(&mut self, change: impl FnOnce(&mut Sketch)) {
+        self.undo.push(self.sketch.clone());
+        self.redo.clear();
+        change(&mut self.sketch);
+    }
+
+    /// The canvas window.
+    pub fn window_ui(&mut self, ctx: &egui::Context, strings: &Strings, actions: &mut Vec<Action>) {
+        let mut open = true;
+        egui::Window::new(strings.canvas_title)
+            .open(&mut open)
+            .default_size(theme::CANVAS_WINDOW_SIZE)
+            .show(ctx, |ui| {
+                self.toolbar_ui(ui, strings, actions);
+                ui.label(egui::RichText::new(strings.canvas_hint).small().weak());
+                if let Some(at) = self.label_at {
+                    ui.horizontal(|ui| {
+                        let label = ui.label(strings.label_text);
+                        let response = ui
+                            .add(
+                                egui::TextEdit::singleline(&mut self.label_text)
+                                    .desired_width(240.0),
+                            )
+                            .labelled_by(label.id);
+                        response.request_focus();
+                        let enter =
+                            response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                        if (ui.button(strings.add_label).clicked() || enter)
+                            && !self.label_text.trim().is_empty()
+                        {
+                            let label = Label {
+                                pos: at,
+                                text: std::mem::take(&mut self.label_text),
+                                color: self.ink,
+                                size: LABEL_SIZE,
+                            };
+                            self.edit(|sketch| sketch.labels.push(label));
+                            self.label_at = None;
+                        }
+                    });
+                }
+                egui::ScrollArea::both().show(ui, |ui| self.page_ui(ui, strings));
+            });
+        if !open {
+            actions.push(Action::CloseCanvas);
+        }
+    }
+
+    fn toolbar_ui(&mut self, ui: &mut egui::Ui, strings: &Strings, actions: &mut Vec<Action>) {
+        ui.horizontal_wrapped(|ui| {
+            for (tool, label) in [
+                (Tool::Pen, strings.tool_pen),
+                (Tool::Eraser, strings.tool_eraser),
+                (Tool::Text, strings.tool_text),
+            ] {
+                if ui.selectable_label(self.tool == tool, label).clicked() {
+                    self.tool = tool;
+                    self.label_at = None;
+                }
+            }
+            ui.separator();
+            for (ink, label) in Ink::PENS.into_iter().zip([
+                strings.ink_black,
+                strings.ink_blue,
+                strings.ink_red,
+                strings.ink_green,
+            ]) {
+                let [r, g, b] = ink.rgb();
+                let text = egui::RichText::new(label).color(egui::Color32::from_rgb(r, g, b));
+                if ui.selectable_label(self.ink == ink, text).clicked() {
+                    self.ink = ink;
+                    if self.tool == Tool::Eraser {
+                        self.tool = Tool::Pen;
+                    }
+                }
+            }
+            ui.separator();
+            for (width, label) in WIDTHS.into_iter().zip([
+                strings.width_thin,
+                strings.width_medium,
+                strings.width_thick,
+            ]) {
+                if ui.selectable_label(self.width == width, label).clicked() {
+                    self.width = width;
+                }
+            }
+            ui.separator();
+            if ui
+                .add_enabled(!self.undo.is_empty(), egui::Button::new(strings.undo))
+                .clicked()
+                && let Some(previous) = self.undo.pop()
+            {
+                self.redo
+                    .push(std::mem::replace(&mut self.sketch, previous));
+            }
+            if ui
+                .add_enabled(!self.redo.is_empty(), egui::Button::new(strings.redo))
+                .clicked()
+                && let Some(next) = self.redo.pop()
+            {
+                self.undo.push(std::mem::replace(&mut self.sketch, next));
+            }
+            let empty = self.sketch.strokes.is_empty() && self.sketch.labels.is_empty();
+            if ui
+                .add_enabled(!empty, egui::Button::new(strings.clear))
+                .clicked()
+            {
+                // Undo brings it back.
+                self.edit(|sketch| {
+                    sketch.strokes.clear();
+                    sketch.labels.clear();
+                });
+            }
+            ui.separator();
+            if ui.button(strings.save_sketch).clicked() {
+                actions.push(Action::SaveSketch(self.item.clone(), self.sketch.clone()));
+            }
+            if ui.button(strings.discard_sketch).clicked() {
+                actions.push(Action::CloseCanvas);
+            }
+        });
+    }
+
+    /// The page: white paper scaled to the window's width; drag to draw, click to label.
+    fn page_ui(&mut self, ui: &mut egui::Ui, strings: &Strings) {
+        let page = egui::vec2(self.sketch.width as f32, self.sketch.height as f32);
+        let scale = (ui.available_width() / page.x).clamp(0.2, 1.0);
+        let (response, painter) = ui.allocate_painter(page * scale, egui::Sense::click_and_drag());
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Canvas, true, strings.canvas_page)
+        });
+        let origin = response.rect.min;
+        let to_screen = |[x, y]: [f32; 2]| origin + egui::vec2(x, y) * scale;
+        let to_page = |pos: egui::Pos2| {
+            let v = (pos - origin) / scale;
+            [v.x.clamp(0.0, page.x), v.y.clamp(0.0, page.y)]
+        };
+
+        if let Some(pos) = response.interact_pointer_pos() {
+            match self.tool {
+                Tool::Pen | Tool::Eraser if response.dragged() || response.drag_started() => {
+                    let point = to_page(pos);
+                    let far_enough = self.current.last().is_none_or(|[x, y]| {
+                        (x - point[0]).hypot(y - point[1]) >= MIN_POINT_DISTANCE
+                    });
+                    if far_enough {
+                        self.current.push(point);
+                    }
+                }
+                Tool::Text if response.clicked() => {
+                    self.label_at = Some(to_page(pos));
+                }
+                _ => {}
+            }
+        }
+        if response.drag_stopped() || (response.clicked() && self.tool != Tool::Text) {
+            if let Some(pos) = response.interact_pointer_pos()
+                && self.current.is_empty()
+            {
+                self.current.push(to_page(pos));
+            }
+            if !self.current.is_empty() {
+                let stroke = Stroke {
+                    color: if self.tool == Tool::Eraser {
+                        Ink::Eraser
+                    } else {
+                        self.ink
+                    },
+                    width: if self.tool == Tool::Eraser {
+                        self.width * 3.0
+                    } else {
+                        self.width
+                    },
+                    points: std::mem::take(&mut self.current),
+                };
+                self.edit(|sketch| sketch.strokes.push(stroke));
+            }
+        }
+
+        let [r, g, b] = crate::drawing::PAGE_RGB;
+        painter.rect_filled(response.rect, 0.0, egui::Color32::from_rgb(r, g, b));
+        let color = |ink: Ink| {
+            let [r, g, b] = ink.rgb();
+            egui::Color32::from_rgb(r, g, b)
+        };
+        let live = (!self.current.is_empty()).then(|| Stroke {
+            color: if self.tool == Tool::Eraser {
+                Ink::Eraser
+            } else {
+                self.ink
+            },
+            width: if self.tool == Tool::Eraser {
+                self.width * 3.0
+            } else {
+                self.width
+            },
+            points: self.current.clone(),
+        });
+        for stroke in self.sketch.strokes.iter().chain(live.iter()) {
+            let points: Vec<egui::Pos2> = stroke.points.iter().map(|p| to_screen(*p)).collect();
+            let width = stroke.width * scale;
+            if let [only] = points.as_slice() {
+                painter.circle_filled(*only, width / 2.0, color(stroke.color));
+            } else {
+                painter.add(egui::Shape::line(
+                    points,
+                    egui::Stroke::new(width, color(stroke.color)),
+                ));
+            }
+        }
+        for label in &self.sketch.labels {
+            painter.text(
+                to_screen(label.pos),
+                egui::Align2::LEFT_TOP,
+                &label.text,
+                egui::FontId::proportional(label.size * scale),
+                color(label.color),
+            );
+        }
+        if let Some(at) = self.label_at {
+            painter.circle_stroke(to_screen(at), 4.0, egui::Stroke::new(1.5, color(self.ink)));
+        }
+    }
+}
