@@ -4,8 +4,6 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::Duration;
 
 use egui_kittest::Harness;
@@ -48,19 +46,6 @@ fn wait(harness: &mut Harness<'_, StudyApp>, what: &str, done: impl Fn(&StudyApp
         "timed out waiting for {what}; notices: {:?}",
         harness.state().notices()
     );
-}
-
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|err| err.to_string())
-    }
 }
 
 #[test]
@@ -156,11 +141,7 @@ fn a_dropped_file_from_another_student_opens_read_only() {
 
     let (mut harness, _, _data) = common::harness(common::mini_curriculum(), open_state());
     harness.run();
-    harness
-        .input_mut()
-        .dropped_files
-        .push(Arc::new(Dropped(path)));
-    harness.step();
+    common::drop_file(&mut harness, &path);
     wait(&mut harness, "the preview", |app| {
         app.pending_import().is_some()
     });

@@ -94,3 +94,26 @@ pub fn harness(
     let (harness, probe) = harness_in(curriculum, dir.path(), state);
     (harness, probe, dir)
 }
+
+/// A file dropped on the window.
+#[derive(Debug)]
+pub struct Dropped(pub std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|err| err.to_string())
+    }
+}
+
+/// Drops `path` on the app's window.
+pub fn drop_file(harness: &mut Harness<'static, StudyApp>, path: &Path) {
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(path.to_owned())));
+    harness.step();
+}
