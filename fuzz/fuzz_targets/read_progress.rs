@@ -4,15 +4,27 @@
 //! input, the cleaned file must also survive a round trip: writing it with `to_string` must
 //! succeed, and reading that text back must give the same file with nothing left to repair.
 //!
-//! Run from the crate root (stable toolchain, so nightly flags are unlocked):
-//! `RUSTC_BOOTSTRAP=1 cargo fuzz run read_progress fuzz/seeds -- -max_total_time=900`
+//! Run from the crate root (only a stable toolchain here, so nightly flags are unlocked):
+//! `RUSTC_BOOTSTRAP=1 cargo fuzz run read_progress fuzz/seeds -- -dict=fuzz/read_progress.dict`
+//! Set `READ_PROGRESS_SHOW=1` to print what `read` returns for each input (to check seeds).
 #![no_main]
+
+use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
 use study_companion::format::{read, to_string};
 
+static SHOW: LazyLock<bool> = LazyLock::new(|| std::env::var_os("READ_PROGRESS_SHOW").is_some());
+
 fuzz_target!(|data: &[u8]| {
-    let Ok(imported) = read(data) else {
+    let result = read(data);
+    if *SHOW {
+        match &result {
+            Ok(imported) => eprintln!("READ_PROGRESS_SHOW: accepted, repairs {:?}", imported.repairs),
+            Err(err) => eprintln!("READ_PROGRESS_SHOW: refused: {err}"),
+        }
+    }
+    let Ok(imported) = result else {
         return;
     };
     let text = match to_string(&imported.file) {

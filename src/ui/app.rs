@@ -135,7 +135,9 @@ pub enum Action {
     },
     /// Open the sketch canvas for a task item.
     OpenCanvas(ItemId),
-    /// Close the canvas without saving.
+    /// Keep the canvas's sketch in the progress (after every stroke; `None` removes it).
+    KeepSketch(ItemId, Option<Sketch>),
+    /// Close the canvas.
     CloseCanvas,
     /// Save a sketch (rendered to PNG off the UI thread) and close the canvas.
     SaveSketch(ItemId, Sketch),
@@ -458,6 +460,10 @@ impl StudyApp {
         actions.extend(self.background.poll());
 
         take_link_requests(ui.ctx(), &mut actions);
+        if !actions.is_empty() {
+            // The frame was drawn before the actions changed anything: show their effect.
+            ui.ctx().request_repaint();
+        }
         for action in actions {
             self.apply(ui.ctx(), action);
         }
@@ -753,6 +759,18 @@ impl StudyApp {
                 let sketch = progress.drawings.get(&item).and_then(|d| d.sketch.clone());
                 self.canvas = Some(Canvas::new(item, sketch));
                 false
+            }
+            Action::KeepSketch(item, sketch) => {
+                let drawing = progress.drawings.entry(item.clone()).or_default();
+                let changed = drawing.sketch != sketch;
+                drawing.sketch = sketch;
+                if changed {
+                    drawing.updated = Some(now);
+                }
+                if drawing.image.is_none() && drawing.sketch.is_none() {
+                    progress.drawings.remove(&item);
+                }
+                changed
             }
             Action::CloseCanvas => {
                 self.canvas = None;

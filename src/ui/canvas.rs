@@ -1,7 +1,8 @@
 //! The sketch canvas: pen, colours and widths, eraser, text labels, undo/redo, clear.
 //!
-//! The sketch is edited here as strokes in page units; "save" hands it to the app, which
-//! renders it to PNG off the UI thread and stores both.
+//! The sketch is edited here as strokes in page units. Every change is kept in the progress
+//! right away (so it is autosaved); "save" also renders it to PNG off the UI thread, the
+//! picture mentors see.
 
 use crate::curriculum::ItemId;
 use crate::drawing::{Ink, Label, Sketch, Stroke};
@@ -43,6 +44,14 @@ pub struct Canvas {
     /// Where a label is being placed, and its text.
     label_at: Option<[f32; 2]>,
     label_text: String,
+    /// The label field just appeared and should take the keyboard.
+    focus_label: bool,
+    /// The sketch as it was when the canvas opened, for "close without saving".
+    original: Option<Sketch>,
+    /// Bumped on every change; changes are kept in the progress as they happen, so a crash
+    /// loses no stroke.
+    generation: u64,
+    kept: u64,
 }
 
 impl Canvas {
@@ -50,6 +59,9 @@ impl Canvas {
     pub fn new(item: ItemId, sketch: Option<Sketch>) -> Self {
         Self {
             item,
+            original: sketch.clone(),
+            generation: 0,
+            kept: 0,
             sketch: sketch.unwrap_or_default(),
             undo: Vec::new(),
             redo: Vec::new(),
@@ -59,6 +71,7 @@ impl Canvas {
             current: Vec::new(),
             label_at: None,
             label_text: String::new(),
+            focus_label: false,
         }
     }
 
@@ -71,6 +84,7 @@ impl Canvas {
         self.undo.push(self.sketch.clone());
         self.redo.clear();
         change(&mut self.sketch);
+        self.generation += 1;
     }
 
     /// The canvas window.
@@ -91,7 +105,9 @@ impl Canvas {
                                     .desired_width(240.0),
                             )
                             .labelled_by(label.id);
-                        response.request_focus();
+                        if std::mem::take(&mut self.focus_label) {
+                            response.request_focus();
+                        }
                         let enter =
                             response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                         if (ui.button(strings.add_label).clicked() || enter)
@@ -110,6 +126,14 @@ impl Canvas {
                 }
                 egui::ScrollArea::both().show(ui, |ui| self.page_ui(ui, strings));
             });
+        if self.generation != self.kept {
+            self.kept = self.generation;
+            ctx.request_repaint();
+            actions.push(Action::KeepSketch(
+                self.item.clone(),
+                Some(self.sketch.clone()),
+            ));
+        }
         if !open {
             actions.push(Action::CloseCanvas);
         }
@@ -161,6 +185,7 @@ impl Canvas {
             {
                 self.redo
                     .push(std::mem::replace(&mut self.sketch, previous));
+                self.generation += 1;
             }
             if ui
                 .add_enabled(!self.redo.is_empty(), egui::Button::new(strings.redo))
@@ -168,6 +193,7 @@ impl Canvas {
                 && let Some(next) = self.redo.pop()
             {
                 self.undo.push(std::mem::replace(&mut self.sketch, next));
+                self.generation += 1;
             }
             let empty = self.sketch.strokes.is_empty() && self.sketch.labels.is_empty();
             if ui
@@ -185,6 +211,7 @@ impl Canvas {
                 actions.push(Action::SaveSketch(self.item.clone(), self.sketch.clone()));
             }
             if ui.button(strings.discard_sketch).clicked() {
+                actions.push(Action::KeepSketch(self.item.clone(), self.original.clone()));
                 actions.push(Action::CloseCanvas);
             }
         });
@@ -205,45 +232,63 @@ impl Canvas {
             [v.x.clamp(0.0, page.x), v.y.clamp(0.0, page.y)]
         };
 
-        if let Some(pos) = response.interact_pointer_pos() {
-            match self.tool {
-                Tool::Pen | Tool::Eraser if response.dragged() || response.drag_started() => {
-                    let point = to_page(pos);
-                    let far_enough = self.current.last().is_none_or(|[x, y]| {
-                        (x - point[0]).hypot(y - point[1]) >= MIN_POINT_DISTANCE
-                    });
-                    if far_enough {
-                        self.current.push(point);
+        let drawing = matches!(self.tool, Tool::Pen | Tool::Eraser);
+        if drawing && (response.is_pointer_button_down_on() || !self.current.is_empty()) {
+            // Every pointer position of this frame, not just the last one: from where the
+            // button went down (before egui decides it is a drag) to where it came up.
+            let (origin, positions) = ui.input(|input| {
+                let mut positions = Vec::new();
+                for event in &input.events {
+                    match event {
+                        egui::Event::PointerMoved(pos) => positions.push(*pos),
+                        egui::Event::PointerButton {
+                            pos,
+                            pressed: false,
+                            ..
+                        } => {
+                            positions.push(*pos);
+                            break;
+                        }
+                        _ => {}
                     }
                 }
-                Tool::Text if response.clicked() => {
-                    self.label_at = Some(to_page(pos));
+                (input.pointer.press_origin(), positions)
+            });
+            let start = self.current.is_empty().then_some(origin).flatten();
+            for pos in start.into_iter().chain(positions) {
+                let point = to_page(pos);
+                let far_enough = self
+                    .current
+                    .last()
+                    .is_none_or(|[x, y]| (x - point[0]).hypot(y - point[1]) >= MIN_POINT_DISTANCE);
+                if far_enough {
+                    self.current.push(point);
                 }
-                _ => {}
             }
         }
-        if response.drag_stopped() || (response.clicked() && self.tool != Tool::Text) {
-            if let Some(pos) = response.interact_pointer_pos()
-                && self.current.is_empty()
-            {
-                self.current.push(to_page(pos));
-            }
-            if !self.current.is_empty() {
-                let stroke = Stroke {
-                    color: if self.tool == Tool::Eraser {
-                        Ink::Eraser
-                    } else {
-                        self.ink
-                    },
-                    width: if self.tool == Tool::Eraser {
-                        self.width * 3.0
-                    } else {
-                        self.width
-                    },
-                    points: std::mem::take(&mut self.current),
-                };
-                self.edit(|sketch| sketch.strokes.push(stroke));
-            }
+        if self.tool == Tool::Text
+            && response.clicked()
+            && let Some(pos) = response.interact_pointer_pos()
+        {
+            self.label_at = Some(to_page(pos));
+            self.focus_label = true;
+        }
+        // The button is up again (however egui classified the gesture): the stroke is done.
+        if !self.current.is_empty() && !response.is_pointer_button_down_on() {
+            let stroke = Stroke {
+                color: if self.tool == Tool::Eraser {
+                    Ink::Eraser
+                } else {
+                    self.ink
+                },
+                width: if self.tool == Tool::Eraser {
+                    self.width * 3.0
+                } else {
+                    self.width
+                },
+                points: std::mem::take(&mut self.current),
+            };
+            self.edit(|sketch| sketch.strokes.push(stroke));
         }
 
         let [r, g, b] = crate::drawing::PAGE_RGB;
