@@ -14,6 +14,7 @@ use jiff::Timestamp;
 use crate::curriculum::{Curriculum, Link};
 use crate::exchange::{self, Owner};
 use crate::format::{self, ProgressFile, Student};
+use crate::report::{self, Table};
 use crate::storage::{self, Storage};
 
 /// 学习伴侣 · Study Companion — a deep-learning study roadmap for students and mentors.
@@ -65,6 +66,30 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// A class report from students' progress files and folders of them (for mentors).
+    Report {
+        /// Progress files, or folders holding them.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// CSV (UTF-8 with BOM, for Excel) or Markdown.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Csv)]
+        format: ReportFormat,
+        /// For CSV: one row per student and chapter column, or one row per student and item.
+        #[arg(long, value_enum, default_value_t = Table::Chapters)]
+        table: Table,
+        /// Write here instead of to standard output (replaced atomically).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// The formats of `study-companion report`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// Comma-separated values with a byte-order mark.
+    Csv,
+    /// A Markdown document.
+    Md,
 }
 
 /// Runs a command; returns the process exit code. Output goes to `out`, problems to `err`.
@@ -84,6 +109,22 @@ pub fn run(
         Command::Export { output } => export(data_dir, curriculum, output, out),
         Command::Import { file, replace } => import(data_dir, curriculum, file, *replace, out),
         Command::Check { files } => return check(curriculum, files, out, err),
+        Command::Report {
+            paths,
+            format,
+            table,
+            output,
+        } => {
+            return report(
+                curriculum,
+                paths,
+                *format,
+                *table,
+                output.as_deref(),
+                out,
+                err,
+            );
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -220,6 +261,65 @@ fn check(
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
+    }
+}
+
+/// Bad files are listed on `err`; the exit code is non-zero only if no file could be read.
+fn report(
+    curriculum: &Curriculum,
+    paths: &[PathBuf],
+    format: ReportFormat,
+    table: Table,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
+    let mut class = report::load_class(curriculum, paths);
+    report::sort_rows(&mut class.students, report::Column::Name, false);
+    for (path, error) in &class.problems {
+        let _ = writeln!(err, "{}: error: {error}", path.display());
+    }
+    for row in class
+        .students
+        .iter()
+        .filter(|row| !row.superseded.is_empty())
+    {
+        for older in &row.superseded {
+            let _ = writeln!(
+                err,
+                "{}: note: an older file of {} (newer: {})",
+                older.display(),
+                report::display_name(&row.file),
+                row.path.display()
+            );
+        }
+    }
+    if class.students.is_empty() {
+        let _ = writeln!(err, "study-companion: no progress file could be read");
+        return ExitCode::FAILURE;
+    }
+    let text = match format {
+        ReportFormat::Csv => match report::csv(curriculum, &class, table) {
+            Ok(text) => text,
+            Err(error) => {
+                let _ = writeln!(err, "study-companion: {error}");
+                return ExitCode::FAILURE;
+            }
+        },
+        ReportFormat::Md => report::markdown(curriculum, &class),
+    };
+    let written = match output {
+        Some(path) => {
+            storage::write_atomically(path, text.as_bytes(), || Ok(())).map_err(|e| e.to_string())
+        }
+        None => out.write_all(text.as_bytes()).map_err(|e| e.to_string()),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            let _ = writeln!(err, "study-companion: {error}");
+            ExitCode::FAILURE
+        }
     }
 }
 

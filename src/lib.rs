@@ -12,5 +12,6 @@ pub mod embedded;
 pub mod exchange;
 pub mod format;
 pub mod progress;
+pub mod report;
 pub mod storage;
 pub mod ui;

@@ -19,6 +19,7 @@ use crate::storage::{Recovery, Storage};
 use super::background::Background;
 use super::browser::{Browser, SystemBrowser};
 use super::canvas::Canvas;
+use super::class::ClassView;
 use super::drawing::{confirm_remove_ui, photo_error_text};
 use super::exchange::{
     display_name, format_error_text, import_preview_ui, name_prompt_ui, suggested_file_name,
@@ -27,6 +28,7 @@ use super::exchange::{
 use super::i18n::{Language, Strings, fill};
 use super::roadmap::{RoadmapView, Shown};
 use super::{fonts, theme};
+use crate::report::Class;
 
 /// Key of the window-level state in eframe's storage.
 const UI_STATE_KEY: &str = "study-companion-ui";
@@ -151,6 +153,33 @@ pub enum Action {
     RemoveDrawing(ItemId),
     /// Keep the drawing.
     CancelRemoveDrawing,
+    /// Show the mentor's class view.
+    OpenClassView,
+    /// Ask for progress files or a folder to add to the class (a native dialog).
+    AskOpenClass {
+        /// A folder rather than files.
+        folder: bool,
+    },
+    /// Add files or folders to the class (read off the UI thread).
+    OpenClass(Vec<PathBuf>),
+    /// The class was read.
+    ClassLoaded(Class),
+    /// Leave the class view.
+    CloseClass,
+    /// Show one student of the class read-only.
+    ViewStudent(usize),
+    /// Ask where to write the class report.
+    AskExportReport {
+        /// Markdown instead of CSV.
+        markdown: bool,
+    },
+    /// Write the class report.
+    ExportReportTo {
+        /// Where.
+        path: PathBuf,
+        /// Markdown instead of CSV.
+        markdown: bool,
+    },
     /// A background job finished (internal bookkeeping).
     JobDone,
 }
@@ -181,6 +210,14 @@ pub struct StudyApp {
     confirm_remove: Option<ItemId>,
     /// Task items whose image is being prepared.
     preparing: HashSet<ItemId>,
+    /// The mentor's class view, when open.
+    class: Option<ClassView>,
+    /// Every file and folder opened into the class view (read again when more are added).
+    class_paths: Vec<PathBuf>,
+    /// The class is being read.
+    loading_class: bool,
+    /// Actions to apply in the first frame (files given on the command line).
+    startup: Vec<Action>,
     background: Background,
     /// The import waiting for the student's decision, and its file.
     pending_import: Option<(PathBuf, Box<ImportPreview>)>,
@@ -292,6 +329,10 @@ impl StudyApp {
             canvas: None,
             confirm_remove: None,
             preparing: HashSet::new(),
+            class: None,
+            class_paths: Vec::new(),
+            loading_class: false,
+            startup: Vec::new(),
             background: Background::default(),
             pending_import: None,
             import_queue: VecDeque::new(),
@@ -303,8 +344,19 @@ impl StudyApp {
 
     /// Progress files to import (or view) once the window is up, e.g. from a double-click.
     pub fn with_files(mut self, files: Vec<PathBuf>) -> Self {
-        self.import_queue.extend(files);
+        // Several files, or a folder: a mentor opening a class. One file: an import.
+        if files.len() > 1 || files.iter().any(|path| path.is_dir()) {
+            self.class = Some(ClassView::new(Class::default()));
+            self.startup.push(Action::OpenClass(files));
+        } else {
+            self.import_queue.extend(files);
+        }
         self
+    }
+
+    /// The class view's class, if open.
+    pub fn class(&self) -> Option<&Class> {
+        self.class.as_ref().map(|view| &view.class)
     }
 
     /// The student's own progress file (name, id, progress).
@@ -384,7 +436,7 @@ impl StudyApp {
     /// Draws one frame into `ui` and applies what the student did.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let strings = self.state.language.strings();
-        let mut actions = Vec::new();
+        let mut actions = std::mem::take(&mut self.startup);
 
         egui::Panel::top("top_bar").show(ui, |ui| {
             self.top_bar_ui(ui, strings, &mut actions);
@@ -400,22 +452,38 @@ impl StudyApp {
                 notices_ui(ui, &self.notices, strings, &mut actions);
             });
         }
+        let class_shown = self.class.is_some() && self.viewing.is_none();
         let shown_progress = self
             .viewing
             .as_ref()
             .map_or(&self.file.progress, |viewed| &viewed.progress);
-        egui::Panel::left("chapter_list")
-            .default_size(theme::SIDE_PANEL_WIDTH)
-            .show(ui, |ui| {
-                self.roadmap.chapter_list_ui(
-                    ui,
-                    &self.curriculum,
-                    shown_progress,
-                    strings,
-                    &mut actions,
-                );
-            });
+        // The class view is a table of its own: it needs the width, not the chapter list.
+        if !class_shown {
+            egui::Panel::left("chapter_list")
+                .default_size(theme::SIDE_PANEL_WIDTH)
+                .show(ui, |ui| {
+                    self.roadmap.chapter_list_ui(
+                        ui,
+                        &self.curriculum,
+                        shown_progress,
+                        strings,
+                        &mut actions,
+                    );
+                });
+        }
         egui::CentralPanel::default().show(ui, |ui| {
+            if class_shown {
+                if let Some(class) = &mut self.class {
+                    if self.loading_class {
+                        ui.horizontal(|ui| {
+                            ui.spinner();
+                            ui.label(strings.class_loading);
+                        });
+                    }
+                    class.class_ui(ui, &self.curriculum, strings, &mut actions);
+                }
+                return;
+            }
             let shown = Shown {
                 curriculum: &self.curriculum,
                 state: &self.state,
@@ -829,6 +897,106 @@ impl StudyApp {
                 self.confirm_remove = None;
                 false
             }
+            Action::OpenClassView => {
+                self.class
+                    .get_or_insert_with(|| ClassView::new(Class::default()));
+                false
+            }
+            Action::AskOpenClass { folder } => {
+                let kind = strings.progress_file_kind;
+                self.background.spawn(ctx, "class-dialog", move || {
+                    let dialog = rfd::FileDialog::new();
+                    let paths = if folder {
+                        dialog.pick_folder().map(|path| vec![path])
+                    } else {
+                        dialog
+                            .add_filter(kind, &[format::EXTENSION, "ron"])
+                            .pick_files()
+                    };
+                    paths.map(Action::OpenClass)
+                });
+                false
+            }
+            Action::OpenClass(paths) => {
+                self.class
+                    .get_or_insert_with(|| ClassView::new(Class::default()));
+                for path in paths {
+                    if !self.class_paths.contains(&path) {
+                        self.class_paths.push(path);
+                    }
+                }
+                self.loading_class = true;
+                let curriculum = Arc::clone(&self.curriculum);
+                let paths = self.class_paths.clone();
+                self.background.spawn(ctx, "load-class", move || {
+                    Some(Action::ClassLoaded(crate::report::load_class(
+                        &curriculum,
+                        &paths,
+                    )))
+                });
+                false
+            }
+            Action::ClassLoaded(class) => {
+                self.loading_class = false;
+                if self.class.is_some() {
+                    self.class = Some(ClassView::new(class));
+                }
+                false
+            }
+            Action::CloseClass => {
+                self.class = None;
+                self.class_paths.clear();
+                self.viewing = None;
+                false
+            }
+            Action::ViewStudent(index) => {
+                if let Some(row) = self
+                    .class
+                    .as_ref()
+                    .and_then(|view| view.class.students.get(index))
+                {
+                    self.viewing = Some(Box::new(row.file.clone()));
+                }
+                false
+            }
+            Action::AskExportReport { markdown } => {
+                let (extension, kind) = if markdown {
+                    ("md", strings.markdown_kind)
+                } else {
+                    ("csv", strings.csv_kind)
+                };
+                let name = format!("班级进度-{}.{extension}", today());
+                self.background.spawn(ctx, "report-dialog", move || {
+                    rfd::FileDialog::new()
+                        .set_file_name(name)
+                        .add_filter(kind, &[extension])
+                        .save_file()
+                        .map(|path| Action::ExportReportTo { path, markdown })
+                });
+                false
+            }
+            Action::ExportReportTo { path, markdown } => {
+                if let Some(view) = &self.class {
+                    let text = if markdown {
+                        Ok(crate::report::markdown(&self.curriculum, &view.class))
+                    } else {
+                        crate::report::csv(
+                            &self.curriculum,
+                            &view.class,
+                            crate::report::Table::Chapters,
+                        )
+                        .map_err(|err| err.to_string())
+                    };
+                    self.background.spawn(ctx, "export-report", move || {
+                        let result = text.and_then(|text| {
+                            crate::storage::write_atomically(&path, text.as_bytes(), || Ok(()))
+                                .map_err(|err| err.to_string())
+                        });
+                        Some(Action::ExportDone(result.map(|()| path)))
+                    });
+                }
+                false
+            }
             Action::JobDone => false,
         };
         if changed && let Some(autosave) = self.autosave.as_mut() {
@@ -838,6 +1006,9 @@ impl StudyApp {
 
     /// A dropped image goes to the (first) task item; anything else is a progress file.
     fn dropped_file_action(&self, path: PathBuf) -> Action {
+        if self.class.is_some() && self.viewing.is_none() {
+            return Action::OpenClass(vec![path]);
+        }
         let is_image = path
             .extension()
             .and_then(|ext| ext.to_str())
@@ -1042,6 +1213,17 @@ impl StudyApp {
             }
             if self.undo.is_some() && ui.button(strings.undo_import).clicked() {
                 actions.push(Action::UndoImport);
+            }
+            ui.separator();
+            if ui
+                .selectable_label(self.class.is_some(), strings.mentor_button)
+                .clicked()
+            {
+                actions.push(if self.class.is_some() {
+                    Action::CloseClass
+                } else {
+                    Action::OpenClassView
+                });
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.menu_button(strings.settings, |ui| {

@@ -330,6 +330,48 @@ pub struct Strings {
     pub photo_damaged: &'static str,
     /// Photo error: `{detail}`.
     pub photo_other: &'static str,
+    /// Open the mentor's class view.
+    pub mentor_button: &'static str,
+    /// Heading: `{count}` students.
+    pub class_heading: &'static str,
+    /// How the class view works.
+    pub class_hint: &'static str,
+    /// Open files.
+    pub open_files: &'static str,
+    /// Open a folder.
+    pub open_folder: &'static str,
+    /// Filter label.
+    pub filter_by_name: &'static str,
+    /// Inactivity threshold label.
+    pub inactive_days: &'static str,
+    /// Export CSV.
+    pub export_csv: &'static str,
+    /// Export Markdown report.
+    pub export_report_md: &'static str,
+    /// Leave the class view.
+    pub close_class: &'static str,
+    /// A file that could not be read: `{file}`, `{error}`.
+    pub class_problem: &'static str,
+    /// Column.
+    pub column_name: &'static str,
+    /// Column.
+    pub column_total: &'static str,
+    /// Column.
+    pub column_last_activity: &'static str,
+    /// Column.
+    pub column_drawing: &'static str,
+    /// Column.
+    pub column_notes: &'static str,
+    /// Tooltip of a name.
+    pub open_student_hint: &'static str,
+    /// A student inactive for `{days}` days.
+    pub inactive_flag: &'static str,
+    /// Older files of the same student: `{count}`.
+    pub newer_file_flag: &'static str,
+    /// File-type name in dialogs.
+    pub csv_kind: &'static str,
+    /// While files are read.
+    pub class_loading: &'static str,
 }
 
 /// Simplified Chinese.
@@ -480,6 +522,27 @@ pub const ZH: Strings = Strings {
     photo_too_many_pixels: "图片尺寸过大，无法打开（上限 4800 万像素）",
     photo_damaged: "图片已损坏或不完整（{detail}）",
     photo_other: "{detail}",
+    mentor_button: "导师：班级视图",
+    class_heading: "班级（{count} 名学生）",
+    class_hint: "打开学生发来的进度文件或整个文件夹（也可以把多个文件拖进窗口）。点列标题排序，点名字查看该学生的完整路线（只读）。你自己的进度不会改变。",
+    open_files: "打开文件…",
+    open_folder: "打开文件夹…",
+    filter_by_name: "按名字筛选",
+    inactive_days: "多少天没有进展算不活跃",
+    export_csv: "导出 CSV…",
+    export_report_md: "导出 Markdown 报告…",
+    close_class: "关闭班级视图",
+    class_problem: "无法读取 {file}：{error}",
+    column_name: "姓名",
+    column_total: "总进度",
+    column_last_activity: "最后活动",
+    column_drawing: "流程图",
+    column_notes: "提示",
+    open_student_hint: "查看该学生的完整路线（只读）",
+    inactive_flag: "超过 {days} 天没有进展",
+    newer_file_flag: "使用最新的文件（忽略了 {count} 个较旧的）",
+    csv_kind: "CSV 表格",
+    class_loading: "正在读取进度文件…",
 };
 
 /// English.
@@ -630,6 +693,27 @@ pub const EN: Strings = Strings {
     photo_too_many_pixels: "the image is too large to open (the limit is 48 megapixels)",
     photo_damaged: "the image is damaged or incomplete ({detail})",
     photo_other: "{detail}",
+    mentor_button: "Mentor: class view",
+    class_heading: "Class ({count} students)",
+    class_hint: "Open the progress files students sent, or a whole folder (or drop several files on the window). Click a column heading to sort, a name to see that student's roadmap read-only. Your own progress is never touched.",
+    open_files: "Open files…",
+    open_folder: "Open folder…",
+    filter_by_name: "Filter by name",
+    inactive_days: "Inactive after (days)",
+    export_csv: "Export CSV…",
+    export_report_md: "Export Markdown report…",
+    close_class: "Close class view",
+    class_problem: "Cannot read {file}: {error}",
+    column_name: "Name",
+    column_total: "Total",
+    column_last_activity: "Last activity",
+    column_drawing: "Drawing",
+    column_notes: "Notes",
+    open_student_hint: "See this student's roadmap (read-only)",
+    inactive_flag: "no progress for {days}+ days",
+    newer_file_flag: "newest file used ({count} older ignored)",
+    csv_kind: "CSV table",
+    class_loading: "Reading progress files…",
 };
 
 /// Replaces each `{name}` in `template` with its value.

@@ -4,6 +4,7 @@ pub mod app;
 mod background;
 pub mod browser;
 mod canvas;
+mod class;
 mod drawing;
 mod exchange;
 pub mod fonts;

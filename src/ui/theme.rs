@@ -30,6 +30,12 @@ pub const APP_TITLE_SIZE: f32 = 20.0;
 pub const WINDOW_SIZE: [f32; 2] = [1180.0, 780.0];
 /// Width of the import preview.
 pub const PREVIEW_WIDTH: f32 = 560.0;
+/// Days without progress after which a student is flagged inactive (the mentor can change it).
+pub const DEFAULT_INACTIVE_DAYS: u32 = 7;
+/// Height of the class table's header.
+pub const TABLE_HEADER_HEIGHT: f32 = 24.0;
+/// Height of a row of the class table.
+pub const TABLE_ROW_HEIGHT: f32 = 22.0;
 /// Default size of the canvas window.
 pub const CANVAS_WINDOW_SIZE: [f32; 2] = [720.0, 760.0];
 /// Default size of the picture viewer.

@@ -1,0 +1,271 @@
+//! Class overviews for mentors: many students' progress files in one table, sorted and
+//! filtered, and reports (CSV for Excel, Markdown) from the same data.
+
+mod export;
+
+pub use export::{Table, csv, markdown};
+
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+
+use crate::curriculum::Curriculum;
+use crate::format::{self, EXTENSION, ProgressFile};
+use crate::progress::{Completion, chapter_completion, overall_completion};
+
+/// One student of the class (the newest of their files).
+#[derive(Clone, Debug, PartialEq)]
+pub struct StudentRow {
+    /// The file this row comes from.
+    pub path: PathBuf,
+    /// The student's progress.
+    pub file: ProgressFile,
+    /// Completion of each chapter, in curriculum order.
+    pub chapters: Vec<Completion>,
+    /// Completion over all items.
+    pub total: Completion,
+    /// The newest change in the progress (state, note or drawing), else when it was saved.
+    pub last_activity: Option<Timestamp>,
+    /// Whether the workflow drawing (a task's drawing) is attached.
+    pub has_drawing: bool,
+    /// Older files of the same student that this one replaced.
+    pub superseded: Vec<PathBuf>,
+}
+
+/// A class: its students, and the files that could not be read.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Class {
+    /// One row per student, in file order until sorted.
+    pub students: Vec<StudentRow>,
+    /// Files (or folders) that could not be read, with the reason.
+    pub problems: Vec<(PathBuf, String)>,
+}
+
+/// Progress files given directly, and those in given folders (not recursive), sorted.
+pub fn collect_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            match std::fs::read_dir(path) {
+                Ok(entries) => {
+                    let mut found: Vec<PathBuf> = entries
+                        .filter_map(Result::ok)
+                        .map(|entry| entry.path())
+                        .filter(|path| {
+                            path.is_file()
+                                && path
+                                    .extension()
+                                    .is_some_and(|ext| ext == EXTENSION || ext == "ron")
+                        })
+                        .collect();
+                    found.sort();
+                    files.extend(found);
+                }
+                Err(err) => problems.push((path.clone(), err.to_string())),
+            }
+        } else {
+            files.push(path.clone());
+        }
+    }
+    (files, problems)
+}
+
+/// Reads every file (on all cores) and builds the class: one row per student id, the newest
+/// file winning; unreadable files are listed, the rest still load.
+pub fn load_class(curriculum: &Curriculum, paths: &[PathBuf]) -> Class {
+    let (files, mut problems) = collect_paths(paths);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .max(1);
+    let chunk = files.len().div_ceil(threads).max(1);
+    let results: Vec<(PathBuf, Result<ProgressFile, String>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|chunk| {
+                scope.spawn(move || {
+                    chunk
+                        .iter()
+                        .map(|path| {
+                            let result = format::read_path(path)
+                                .map(|imported| imported.file)
+                                .map_err(|err| err.to_string());
+                            (path.clone(), result)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|handle| handle.join().unwrap_or_default())
+            .collect()
+    });
+
+    let mut students: Vec<StudentRow> = Vec::new();
+    for (path, result) in results {
+        match result {
+            Ok(file) => {
+                let row = student_row(curriculum, path, file);
+                if let Some(existing) = students
+                    .iter_mut()
+                    .find(|row_| row_.file.student.id == row.file.student.id)
+                {
+                    let (newer, older) = if (row.file.saved_at, row.last_activity)
+                        > (existing.file.saved_at, existing.last_activity)
+                    {
+                        (row, existing.clone())
+                    } else {
+                        (existing.clone(), row)
+                    };
+                    let mut newer = newer;
+                    newer.superseded.push(older.path);
+                    newer.superseded.extend(older.superseded);
+                    newer.superseded.sort();
+                    *existing = newer;
+                } else {
+                    students.push(row);
+                }
+            }
+            Err(error) => problems.push((path, error)),
+        }
+    }
+    Class { students, problems }
+}
+
+fn student_row(curriculum: &Curriculum, path: PathBuf, file: ProgressFile) -> StudentRow {
+    let progress = &file.progress;
+    let chapters = curriculum
+        .chapters
+        .iter()
+        .map(|chapter| chapter_completion(chapter, progress))
+        .collect();
+    let total = overall_completion(curriculum, progress);
+    let last_activity = progress
+        .items
+        .values()
+        .flat_map(|item| [item.changed, item.finished, item.note.edited])
+        .chain(progress.chapter_notes.values().map(|note| note.edited))
+        .chain(progress.drawings.values().map(|drawing| drawing.updated))
+        .flatten()
+        .max()
+        .or(file.saved_at);
+    let has_drawing = progress.drawings.values().any(|d| d.image.is_some());
+    StudentRow {
+        path,
+        file,
+        chapters,
+        total,
+        last_activity,
+        has_drawing,
+        superseded: Vec::new(),
+    }
+}
+
+/// A sort key for names: Chinese characters by their pinyin (so 安 < 白 < 张), others as
+/// they are, case-insensitively.
+///
+/// # Example
+/// ```
+/// use study_companion::report::name_sort_key;
+/// let mut names = vec!["张三", "李四", "安娜", "Bob"];
+/// names.sort_by_key(|name| name_sort_key(name));
+/// assert_eq!(names, ["安娜", "Bob", "李四", "张三"]);
+/// ```
+pub fn name_sort_key(name: &str) -> String {
+    use pinyin::ToPinyin as _;
+    let mut key = String::new();
+    for ch in name.chars() {
+        match ch.to_pinyin() {
+            Some(pinyin) => key.push_str(pinyin.plain()),
+            None => key.extend(ch.to_lowercase()),
+        }
+        key.push(' ');
+    }
+    key
+}
+
+/// A column of the class table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    /// The student's name (pinyin order).
+    Name,
+    /// A chapter's completion, by index.
+    Chapter(usize),
+    /// Total completion.
+    Total,
+    /// Last activity.
+    LastActivity,
+    /// Drawing attached.
+    Drawing,
+}
+
+/// Sorts rows by a column (ties by name, then id, so the order is always the same).
+pub fn sort_rows(rows: &mut [StudentRow], column: Column, descending: bool) {
+    rows.sort_by(|a, b| {
+        let primary = match column {
+            Column::Name => std::cmp::Ordering::Equal,
+            Column::Chapter(index) => {
+                fraction(a.chapters.get(index)).total_cmp(&fraction(b.chapters.get(index)))
+            }
+            Column::Total => a.total.fraction().total_cmp(&b.total.fraction()),
+            Column::LastActivity => a.last_activity.cmp(&b.last_activity),
+            Column::Drawing => a.has_drawing.cmp(&b.has_drawing),
+        };
+        let primary = if descending {
+            primary.reverse()
+        } else {
+            primary
+        };
+        let by_name = name_sort_key(&a.file.student.name).cmp(&name_sort_key(&b.file.student.name));
+        let by_name = if descending && column == Column::Name {
+            by_name.reverse()
+        } else {
+            by_name
+        };
+        primary
+            .then(by_name)
+            .then_with(|| a.file.student.id.cmp(&b.file.student.id))
+    });
+}
+
+fn fraction(completion: Option<&Completion>) -> f32 {
+    completion.map_or(0.0, Completion::fraction)
+}
+
+/// Whether a student has done nothing for `days` days (or never).
+pub fn is_inactive(row: &StudentRow, now: Timestamp, days: u32) -> bool {
+    let limit = jiff::SignedDuration::from_hours(24 * i64::from(days));
+    row.last_activity
+        .is_none_or(|last| now.duration_since(last) >= limit)
+}
+
+/// Whether a row matches a name filter (case-insensitive, also by pinyin).
+pub fn matches_filter(row: &StudentRow, filter: &str) -> bool {
+    let filter = filter.trim().to_lowercase();
+    if filter.is_empty() {
+        return true;
+    }
+    let name = row.file.student.name.to_lowercase();
+    name.contains(&filter)
+        || name_sort_key(&row.file.student.name)
+            .replace(' ', "")
+            .contains(&filter.replace(' ', ""))
+}
+
+/// Display name of a file's student.
+pub fn display_name(file: &ProgressFile) -> &str {
+    if file.student.name.trim().is_empty() {
+        "(未填写名字)"
+    } else {
+        &file.student.name
+    }
+}
+
+/// The file name of a path, for messages.
+pub fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
+}

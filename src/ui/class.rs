@@ -1,0 +1,241 @@
+//! The mentor's class view: one row per student, a column per chapter; sort, filter, flag
+//! inactive students, open one student's roadmap read-only, export reports.
+
+use egui_extras::{Column as TableColumn, TableBuilder};
+use jiff::Timestamp;
+
+use crate::curriculum::Curriculum;
+use crate::report::{self, Class, Column};
+
+use super::app::Action;
+use super::i18n::{Strings, fill};
+use super::{local_time, theme};
+
+/// The loaded class and how it is shown (runtime only).
+pub struct ClassView {
+    /// The class, rows in the shown order.
+    pub class: Class,
+    sort: Column,
+    descending: bool,
+    filter: String,
+    inactive_days: u32,
+}
+
+impl ClassView {
+    /// Shows `class`, sorted by name.
+    pub fn new(mut class: Class) -> Self {
+        report::sort_rows(&mut class.students, Column::Name, false);
+        Self {
+            class,
+            sort: Column::Name,
+            descending: false,
+            filter: String::new(),
+            inactive_days: theme::DEFAULT_INACTIVE_DAYS,
+        }
+    }
+
+    /// Sorts by `column` (a second click on the same column reverses the order).
+    pub fn sort_by(&mut self, column: Column) {
+        if self.sort == column {
+            self.descending = !self.descending;
+        } else {
+            self.sort = column;
+            // Names A→Z; numbers and dates largest first.
+            self.descending = column != Column::Name;
+        }
+        report::sort_rows(&mut self.class.students, self.sort, self.descending);
+    }
+
+    /// The class view.
+    pub fn class_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        curriculum: &Curriculum,
+        strings: &Strings,
+        actions: &mut Vec<Action>,
+    ) {
+        let palette = theme::palette(ui.visuals());
+        ui.horizontal_wrapped(|ui| {
+            ui.heading(fill(
+                strings.class_heading,
+                &[("count", &self.class.students.len().to_string())],
+            ));
+            if ui.button(strings.open_files).clicked() {
+                actions.push(Action::AskOpenClass { folder: false });
+            }
+            if ui.button(strings.open_folder).clicked() {
+                actions.push(Action::AskOpenClass { folder: true });
+            }
+            ui.separator();
+            let label = ui.label(strings.filter_by_name);
+            ui.add(egui::TextEdit::singleline(&mut self.filter).desired_width(120.0))
+                .labelled_by(label.id);
+            let label = ui.label(strings.inactive_days);
+            ui.add(egui::DragValue::new(&mut self.inactive_days).range(1..=365))
+                .labelled_by(label.id);
+            ui.separator();
+            if ui.button(strings.export_csv).clicked() {
+                actions.push(Action::AskExportReport { markdown: false });
+            }
+            if ui.button(strings.export_report_md).clicked() {
+                actions.push(Action::AskExportReport { markdown: true });
+            }
+            if ui.button(strings.close_class).clicked() {
+                actions.push(Action::CloseClass);
+            }
+        });
+        ui.label(egui::RichText::new(strings.class_hint).small().weak());
+
+        for (path, error) in &self.class.problems {
+            ui.label(
+                egui::RichText::new(fill(
+                    strings.class_problem,
+                    &[("file", &report::file_name(path)), ("error", error)],
+                ))
+                .color(palette.warning),
+            );
+        }
+
+        let now = Timestamp::now();
+        let chapters = curriculum.chapters.len();
+        let mut clicked_column = None;
+        let mut table = TableBuilder::new(ui)
+            .striped(true)
+            .resizable(false)
+            .column(TableColumn::initial(150.0).at_least(100.0));
+        table = table.columns(TableColumn::auto().at_least(44.0), chapters);
+        table
+            .column(TableColumn::initial(150.0))
+            .column(TableColumn::auto().at_least(130.0))
+            .column(TableColumn::auto().at_least(50.0))
+            .column(TableColumn::remainder())
+            .header(theme::TABLE_HEADER_HEIGHT, |mut header| {
+                let mut sortable = |header: &mut egui_extras::TableRow<'_, '_>,
+                                    label: String,
+                                    tip: &str,
+                                    column: Column| {
+                    header.col(|ui| {
+                        let marker = if self.sort == column {
+                            if self.descending { " ↓" } else { " ↑" }
+                        } else {
+                            ""
+                        };
+                        if ui
+                            .add(
+                                egui::Button::new(
+                                    egui::RichText::new(format!("{label}{marker}")).strong(),
+                                )
+                                .frame(false),
+                            )
+                            .on_hover_text(tip)
+                            .clicked()
+                        {
+                            clicked_column = Some(column);
+                        }
+                    });
+                };
+                sortable(
+                    &mut header,
+                    strings.column_name.to_owned(),
+                    strings.column_name,
+                    Column::Name,
+                );
+                for (index, chapter) in curriculum.chapters.iter().enumerate() {
+                    let short: String = chapter
+                        .title
+                        .chars()
+                        .take_while(|c| *c != '、' && *c != '：')
+                        .collect();
+                    sortable(&mut header, short, &chapter.title, Column::Chapter(index));
+                }
+                sortable(
+                    &mut header,
+                    strings.column_total.to_owned(),
+                    strings.column_total,
+                    Column::Total,
+                );
+                sortable(
+                    &mut header,
+                    strings.column_last_activity.to_owned(),
+                    strings.column_last_activity,
+                    Column::LastActivity,
+                );
+                sortable(
+                    &mut header,
+                    strings.column_drawing.to_owned(),
+                    strings.column_drawing,
+                    Column::Drawing,
+                );
+                header.col(|ui| {
+                    ui.strong(strings.column_notes);
+                });
+            })
+            .body(|mut body| {
+                for (index, row) in self.class.students.iter().enumerate() {
+                    if !report::matches_filter(row, &self.filter) {
+                        continue;
+                    }
+                    let inactive = report::is_inactive(row, now, self.inactive_days);
+                    body.row(theme::TABLE_ROW_HEIGHT, |mut table_row| {
+                        table_row.col(|ui| {
+                            if ui
+                                .link(report::display_name(&row.file))
+                                .on_hover_text(strings.open_student_hint)
+                                .clicked()
+                            {
+                                actions.push(Action::ViewStudent(index));
+                            }
+                        });
+                        for chapter in &row.chapters {
+                            table_row.col(|ui| {
+                                ui.label(format!("{:.0}%", chapter.fraction() * 100.0));
+                            });
+                        }
+                        table_row.col(|ui| {
+                            ui.add(
+                                egui::ProgressBar::new(row.total.fraction())
+                                    .fill(palette.done)
+                                    .text(format!("{}/{}", row.total.complete(), row.total.total)),
+                            );
+                        });
+                        table_row.col(|ui| {
+                            let text = row.last_activity.map_or_else(|| "—".to_owned(), local_time);
+                            let text = egui::RichText::new(text);
+                            ui.label(if inactive {
+                                text.color(palette.warning)
+                            } else {
+                                text
+                            });
+                        });
+                        table_row.col(|ui| {
+                            ui.label(if row.has_drawing { "●" } else { "—" });
+                        });
+                        table_row.col(|ui| {
+                            let mut notes = Vec::new();
+                            if inactive {
+                                notes.push(fill(
+                                    strings.inactive_flag,
+                                    &[("days", &self.inactive_days.to_string())],
+                                ));
+                            }
+                            if !row.superseded.is_empty() {
+                                notes.push(fill(
+                                    strings.newer_file_flag,
+                                    &[("count", &row.superseded.len().to_string())],
+                                ));
+                            }
+                            let text = egui::RichText::new(notes.join(" · "));
+                            ui.label(if inactive {
+                                text.color(palette.warning)
+                            } else {
+                                text
+                            });
+                        });
+                    });
+                }
+            });
+        if let Some(column) = clicked_column {
+            self.sort_by(column);
+        }
+    }
+}

@@ -1,0 +1,246 @@
+//! The mentor's class: a folder of students' files (with a duplicate and a bad file), the
+//! report command against exact CSV and Markdown, and the class view in the app.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use egui_kittest::kittest::Queryable as _;
+use jiff::Timestamp;
+use study_companion::curriculum::ItemId;
+use study_companion::format::{self, ProgressFile, Student};
+use study_companion::progress::ItemState;
+use study_companion::ui::{Action, UiState};
+
+fn at(text: &str) -> Timestamp {
+    text.parse().unwrap()
+}
+
+fn student(id: &str, name: &str, done: &[&str], time: &str) -> ProgressFile {
+    let mut file = ProgressFile::new(
+        Student {
+            id: id.to_owned(),
+            name: name.to_owned(),
+        },
+        "2026.1+test",
+    );
+    for item in done {
+        file.progress
+            .set_state(&ItemId((*item).to_owned()), ItemState::Done, at(time));
+    }
+    file.saved_at = Some(at(time));
+    file
+}
+
+/// 张三 (two exports: the newer has more done), 李四, 安娜, and a damaged file.
+fn class_folder(dir: &Path) {
+    let write = |name: &str, file: &ProgressFile| {
+        std::fs::write(dir.join(name), format::to_string(file).unwrap()).unwrap();
+    };
+    write(
+        "zhangsan-old.scprogress",
+        &student(
+            "s-zhang",
+            "张三",
+            &["python.software"],
+            "2026-11-20T08:00:00Z",
+        ),
+    );
+    write(
+        "zhangsan-new.scprogress",
+        &student(
+            "s-zhang",
+            "张三",
+            &["python.software", "python.files", "what-is-dl.course"],
+            "2026-11-28T08:00:00Z",
+        ),
+    );
+    write(
+        "lisi.scprogress",
+        &student("s-li", "李四", &[], "2026-11-01T08:00:00Z"),
+    );
+    write(
+        "anna.scprogress",
+        &student(
+            "s-an",
+            "安娜",
+            &[
+                "python.software",
+                "python.files",
+                "python.basics-review",
+                "python.online-sites",
+            ],
+            "2026-11-27T10:30:00Z",
+        ),
+    );
+    std::fs::write(
+        dir.join("broken.scprogress"),
+        "ProgressFile(format: 2, student: (",
+    )
+    .unwrap();
+    std::fs::write(dir.join("notes.txt"), "not a progress file").unwrap();
+}
+
+fn report(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_study-companion"))
+        .arg("report")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn the_report_command_writes_exact_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    class_folder(dir.path());
+    let (code, out, err) = report(&[dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let expected = "\u{feff}\
+姓名,学生ID,一、python基础 (%),二、什么是机器/深度学习？ (%),三、数据处理 (%),四、了解/复刻机器学习案例 (%),五、了解/复刻深度学习案例 (%),六、撰写简单机器学习代码 (%),七、深度学习调参优化 (%),八、如何导出模型/撰写推理代码 (%),选修：如何使用线上环境进行开发？ (%),总进度 (%),已完成,已跳过,条目数,最后活动,流程图,文件
+安娜,s-an,100,0,0,0,0,0,0,0,0,17,4,0,23,2026-11-27 10:30 UTC,无,anna.scprogress
+李四,s-li,0,0,0,0,0,0,0,0,0,0,0,0,23,2026-11-01 08:00 UTC,无,lisi.scprogress
+张三,s-zhang,50,50,0,0,0,0,0,0,0,13,3,0,23,2026-11-28 08:00 UTC,无,zhangsan-new.scprogress
+";
+    assert_eq!(out, expected);
+    assert!(err.contains("broken.scprogress: error: "), "{err}");
+    assert!(
+        err.contains("zhangsan-old.scprogress: note: an older file of 张三"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_report_command_writes_exact_item_csv_and_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    class_folder(dir.path());
+    let anna = dir.path().join("anna.scprogress");
+    let (code, out, _) = report(&["--table", "items", anna.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 1 + 23, "a header and one row per item");
+    assert_eq!(
+        lines[0],
+        "\u{feff}姓名,学生ID,章节,条目ID,条目,状态,开始,完成,笔记字数"
+    );
+    assert_eq!(
+        lines[1],
+        "安娜,s-an,一、python基础,python.software,软件准备,已完成,2026-11-27 10:30 UTC,2026-11-27 10:30 UTC,0"
+    );
+    assert_eq!(
+        lines[5],
+        "安娜,s-an,二、什么是机器/深度学习？,what-is-dl.course,完成第一课程p1内容,未开始,,,0"
+    );
+
+    let output = dir.path().join("report.md");
+    let (code, out, _) = report(&[
+        "--format",
+        "md",
+        "-o",
+        output.to_str().unwrap(),
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    assert!(out.is_empty());
+    let markdown = std::fs::read_to_string(output).unwrap();
+    let version = &study_companion::embedded::curriculum().version;
+    let expected = format!(
+        "# 班级进度报告\n\n3 名学生，路线版本 {version}。\n\n\
+| 姓名 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 总进度 | 最后活动 | 流程图 |\n\
+|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|:---:|\n\
+| 安娜 | 100% | 0% | 0% | 0% | 0% | 0% | 0% | 0% | 0% | 17% (4/23) | 2026-11-27 10:30 UTC | — |\n\
+| 李四 | 0% | 0% | 0% | 0% | 0% | 0% | 0% | 0% | 0% | 0% (0/23) | 2026-11-01 08:00 UTC | — |\n\
+| 张三 | 50% | 50% | 0% | 0% | 0% | 0% | 0% | 0% | 0% | 13% (3/23) | 2026-11-28 08:00 UTC | — |\n\
+\n章节：\n\
+1. 一、python基础\n2. 二、什么是机器/深度学习？\n3. 三、数据处理\n4. 四、了解/复刻机器学习案例\n\
+5. 五、了解/复刻深度学习案例\n6. 六、撰写简单机器学习代码\n7. 七、深度学习调参优化\n\
+8. 八、如何导出模型/撰写推理代码\n9. 选修：如何使用线上环境进行开发？\n\
+\n同一学生的多个文件（使用最新的一个）：\n\n\
+- 张三：使用 zhangsan-new.scprogress，忽略 zhangsan-old.scprogress\n\
+\n无法读取的文件：\n\n"
+    );
+    assert!(markdown.starts_with(&expected), "{markdown}");
+    assert!(markdown.contains("- broken.scprogress："), "{markdown}");
+}
+
+#[test]
+fn the_report_fails_only_if_nothing_could_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.scprogress"), "garbage").unwrap();
+    let (code, _, err) = report(&[dir.path().to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("no progress file could be read"), "{err}");
+}
+
+#[test]
+fn the_class_view_sorts_filters_and_opens_a_student() {
+    let dir = tempfile::tempdir().unwrap();
+    class_folder(dir.path());
+    let curriculum = std::sync::Arc::clone(study_companion::embedded::curriculum());
+    let (mut harness, _, _data) = common::harness(curriculum, UiState::default());
+    harness.run();
+    harness.get_by_label("导师：班级视图").click();
+    harness.run();
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .apply(&ctx, Action::OpenClass(vec![dir.path().to_owned()]));
+    for _ in 0..300 {
+        harness.step();
+        if harness
+            .state()
+            .class()
+            .is_some_and(|class| !class.students.is_empty())
+        {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    // Let the table size its columns.
+    harness.run();
+    harness.get_by_label("班级（3 名学生）");
+    harness.get_by_label_contains("无法读取 broken.scprogress");
+    harness.get_by_label_contains("忽略了 1 个较旧的");
+
+    let names =
+        |harness: &egui_kittest::Harness<'_, study_companion::ui::StudyApp>| -> Vec<String> {
+            harness
+                .state()
+                .class()
+                .unwrap()
+                .students
+                .iter()
+                .map(|row| row.file.student.name.clone())
+                .collect()
+        };
+    assert_eq!(names(&harness), ["安娜", "李四", "张三"], "pinyin order");
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "总进度")
+        .click();
+    harness.run_steps(2);
+    assert_eq!(
+        names(&harness),
+        ["安娜", "张三", "李四"],
+        "most complete first"
+    );
+
+    harness.get_by_label("按名字筛选").focus();
+    harness.run_steps(2);
+    harness.get_by_label("按名字筛选").type_text("zhang");
+    harness.run_steps(2);
+    assert!(harness.query_by_label("李四").is_none(), "filtered out");
+    harness.get_by_label("张三").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("正在查看 张三 的进度");
+    assert!(
+        harness.state().progress().items.is_empty(),
+        "the mentor's own progress is untouched"
+    );
+}
