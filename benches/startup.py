@@ -42,10 +42,10 @@ def measure(cmd, name):
         env = dict(os.environ, STUDY_COMPANION_DATA_DIR=data)
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+                                stderr=subprocess.PIPE)
         while not visible(name):
             if proc.poll() is not None:
-                sys.exit(f"{cmd[0]} exited early")
+                sys.exit(f"{cmd[0]} exited early: {proc.stderr.read().decode()[-400:]}")
             time.sleep(0.002)
         times.append((time.perf_counter() - start) * 1000)
         time.sleep(2)

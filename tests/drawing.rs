@@ -5,9 +5,7 @@
 mod common;
 
 use std::io::Cursor;
-use std::time::Duration;
 
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use image::{ImageEncoder as _, Rgb, RgbImage};
 use study_companion::curriculum::{ChapterId, ItemId};
@@ -15,7 +13,7 @@ use study_companion::drawing::photo::{self, PhotoError};
 use study_companion::drawing::render::render_png;
 use study_companion::drawing::{Drawing, Ink, Label, Sketch, Stroke};
 use study_companion::format::{self, ProgressFile, Repair, Student};
-use study_companion::ui::{Action, StudyApp, UiState};
+use study_companion::ui::{Action, UiState};
 
 fn two_colour(width: u32, height: u32) -> RgbImage {
     RgbImage::from_fn(width, height, |x, _| {
@@ -269,21 +267,6 @@ fn chapter_two_open() -> UiState {
     }
 }
 
-fn wait(harness: &mut Harness<'_, StudyApp>, what: &str, done: impl Fn(&StudyApp) -> bool) {
-    for _ in 0..500 {
-        harness.step();
-        if done(harness.state()) {
-            harness.run_steps(3);
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    panic!(
-        "timed out waiting for {what}; notices: {:?}",
-        harness.state().notices()
-    );
-}
-
 fn task() -> ItemId {
     ItemId("dl.drawing".to_owned())
 }
@@ -309,7 +292,7 @@ fn attach_replace_and_remove_a_photo() {
     // Dropping a photo on the window attaches it to the task.
     common::drop_file(&mut harness, &first);
     let ctx = harness.ctx.clone();
-    wait(&mut harness, "the photo", |app| {
+    common::wait_until(&mut harness, "the photo", |app| {
         app.drawing(&task()).is_some()
     });
     let image = harness
@@ -326,7 +309,7 @@ fn attach_replace_and_remove_a_photo() {
     harness
         .state_mut()
         .apply(&ctx, Action::AttachFrom(task(), broken));
-    wait(&mut harness, "the refusal", |app| {
+    common::wait_until(&mut harness, "the refusal", |app| {
         app.notices()
             .iter()
             .any(|n| n.text.contains("无法使用这张图片"))
@@ -340,7 +323,7 @@ fn attach_replace_and_remove_a_photo() {
     harness
         .state_mut()
         .apply(&ctx, Action::AttachFrom(task(), second));
-    wait(&mut harness, "the new photo", |app| {
+    common::wait_until(&mut harness, "the new photo", |app| {
         app.drawing(&task())
             .and_then(|d| d.image.as_ref())
             .is_some_and(|i| i.width == 50)
@@ -414,7 +397,7 @@ fn the_canvas_draws_a_stroke_undoes_it_and_saves_a_sketch() {
 
     harness.get_by_label("保存并关闭").click();
     harness.run_steps(2);
-    wait(&mut harness, "the rendered sketch", |app| {
+    common::wait_until(&mut harness, "the rendered sketch", |app| {
         app.drawing(&task()).is_some_and(|d| d.image.is_some())
     });
     let drawing = harness.state().drawing(&task()).unwrap();

@@ -4,8 +4,6 @@
 
 mod common;
 
-use std::time::Duration;
-
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use jiff::Timestamp;
@@ -29,23 +27,6 @@ fn apply(harness: &mut Harness<'_, StudyApp>, action: Action) {
     let ctx = harness.ctx.clone();
     harness.state_mut().apply(&ctx, action);
     harness.run_steps(2);
-}
-
-/// Steps until `done` holds (background work runs on threads).
-fn wait(harness: &mut Harness<'_, StudyApp>, what: &str, done: impl Fn(&StudyApp) -> bool) {
-    for _ in 0..300 {
-        harness.step();
-        if done(harness.state()) {
-            // Let the layout settle (a modal sizes itself over its first frames).
-            harness.run();
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    panic!(
-        "timed out waiting for {what}; notices: {:?}",
-        harness.state().notices()
-    );
 }
 
 #[test]
@@ -73,7 +54,7 @@ fn export_change_elsewhere_import_merge_and_undo() {
             markdown: false,
         },
     );
-    wait(&mut harness, "the export", |app| !app.is_busy());
+    common::wait_until(&mut harness, "the export", |app| !app.is_busy());
     assert!(
         harness
             .state()
@@ -96,7 +77,7 @@ fn export_change_elsewhere_import_merge_and_undo() {
     std::fs::write(&exported, format::to_string(&elsewhere).unwrap()).unwrap();
 
     apply(&mut harness, Action::ImportFrom(exported));
-    wait(&mut harness, "the preview", |app| {
+    common::wait_until(&mut harness, "the preview", |app| {
         app.pending_import().is_some()
     });
     harness.get_by_label("导入预览");
@@ -142,7 +123,7 @@ fn a_dropped_file_from_another_student_opens_read_only() {
     let (mut harness, _, _data) = common::harness(common::mini_curriculum(), open_state());
     harness.run();
     common::drop_file(&mut harness, &path);
-    wait(&mut harness, "the preview", |app| {
+    common::wait_until(&mut harness, "the preview", |app| {
         app.pending_import().is_some()
     });
     harness.get_by_label_contains("这是另一位同学的进度文件");
@@ -192,7 +173,7 @@ fn a_bad_file_is_refused_with_a_message_and_changes_nothing() {
     let before = std::fs::read(data.path().join("progress.ron")).unwrap();
 
     apply(&mut harness, Action::ImportFrom(bad));
-    wait(&mut harness, "the refusal", |app| {
+    common::wait_until(&mut harness, "the refusal", |app| {
         app.notices().iter().any(|n| n.text.contains("无法导入"))
     });
     let notice = harness.state().notices().last().unwrap().text.clone();

@@ -238,6 +238,9 @@ fn the_class_view_sorts_filters_and_opens_a_student() {
     assert!(harness.query_by_label("李四").is_none(), "filtered out");
     harness.get_by_label("张三").click();
     harness.run_steps(2);
+    common::wait_until(&mut harness, "the student's file", |app| {
+        app.viewing().is_some()
+    });
     harness.get_by_label_contains("正在查看 张三 的进度");
     assert!(
         harness.state().progress().items.is_empty(),

@@ -188,6 +188,29 @@ pub fn validate(image: &EmbeddedImage) -> Result<(), PhotoError> {
     Ok(())
 }
 
+/// A quick check of an embedded image from its header only (format, declared size, limits),
+/// without decoding the pixels: for a class of hundreds of files, where a full decode of every
+/// drawing would take seconds. The image is decoded (with egui's loader) only when shown.
+pub fn validate_header(image: &EmbeddedImage) -> Result<(), PhotoError> {
+    let format = image::guess_format(&image.data).map_err(|_| PhotoError::NotAnImage)?;
+    if !matches!(format, ImageFormat::Png | ImageFormat::Jpeg) {
+        return Err(PhotoError::NotAnImage);
+    }
+    let (width, height) = ImageReader::with_format(Cursor::new(&image.data), format)
+        .into_dimensions()
+        .map_err(|err| classify(&err))?;
+    if u64::from(width) * u64::from(height) > MAX_PIXELS || width.max(height) > MAX_SIDE {
+        return Err(PhotoError::TooManyPixels { width, height });
+    }
+    if (width, height) != (image.width, image.height) {
+        return Err(PhotoError::Damaged(format!(
+            "it says {}×{} but is {width}×{height}",
+            image.width, image.height
+        )));
+    }
+    Ok(())
+}
+
 /// The image as PNG bytes (for "export as PNG").
 pub fn to_png(image: &EmbeddedImage) -> Result<Vec<u8>, PhotoError> {
     if image.mime == "image/png" {

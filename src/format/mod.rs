@@ -20,7 +20,7 @@ use serde::Deserialize;
 
 use crate::progress::Progress;
 
-pub use repair::Repair;
+pub use repair::{ImageCheck, Repair};
 pub use v2::Student;
 
 /// The format version this build writes.
@@ -142,6 +142,11 @@ fn ron_options() -> ron::Options {
 /// # Ok::<(), study_companion::format::FormatError>(())
 /// ```
 pub fn read(bytes: &[u8]) -> Result<Imported, FormatError> {
+    read_with(bytes, ImageCheck::Full)
+}
+
+/// [`read`], choosing how thoroughly embedded images are checked.
+pub fn read_with(bytes: &[u8], images: ImageCheck) -> Result<Imported, FormatError> {
     let size = bytes.len() as u64;
     if size > limits::MAX_FILE_BYTES {
         return Err(FormatError::TooLarge {
@@ -176,12 +181,17 @@ pub fn read(bytes: &[u8]) -> Result<Imported, FormatError> {
         found => return Err(FormatError::UnknownVersion(found)),
     };
     let file = migrate::to_current(parsed);
-    repair::check_and_repair(file)
+    repair::check_and_repair(file, images)
 }
 
 /// [`read`] for a file on disk: refuses an oversized file before reading it, and never
 /// reads more than the limit.
 pub fn read_path(path: &Path) -> Result<Imported, FormatError> {
+    read_path_with(path, ImageCheck::Full)
+}
+
+/// [`read_path`], choosing how thoroughly embedded images are checked.
+pub fn read_path_with(path: &Path, images: ImageCheck) -> Result<Imported, FormatError> {
     let file = std::fs::File::open(path)?;
     let size = file.metadata()?.len();
     if size > limits::MAX_FILE_BYTES {
@@ -193,7 +203,7 @@ pub fn read_path(path: &Path) -> Result<Imported, FormatError> {
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     file.take(limits::MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)?;
-    read(&bytes)
+    read_with(&bytes, images)
 }
 
 /// Reads a progress file (see [`read`]), dropping the list of repairs.
@@ -203,8 +213,12 @@ pub fn from_bytes(bytes: &[u8]) -> Result<ProgressFile, FormatError> {
 
 /// Writes a progress file as pretty RON.
 pub fn to_string(file: &ProgressFile) -> Result<String, FormatError> {
+    // Strings are written as they are (raw strings where they hold quotes or backslashes):
+    // notes keep their line breaks, which reads better in a text editor, and writing is
+    // about ten times faster than escaping every character.
     let config = ron::ser::PrettyConfig::new()
         .struct_names(true)
+        .escape_strings(false)
         .indentor("  ".to_owned());
     ron::ser::to_string_pretty(file, config).map_err(|err| FormatError::Write(err.to_string()))
 }

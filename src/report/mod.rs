@@ -18,7 +18,7 @@ use crate::progress::{Completion, chapter_completion, overall_completion};
 pub struct StudentRow {
     /// The file this row comes from.
     pub path: PathBuf,
-    /// The student's progress.
+    /// The student's progress (without drawing images; see [`Self::has_drawing`]).
     pub file: ProgressFile,
     /// Completion of each chapter, in curriculum order.
     pub chapters: Vec<Completion>,
@@ -79,34 +79,37 @@ pub fn load_class(curriculum: &Curriculum, paths: &[PathBuf]) -> Class {
         .map_or(1, usize::from)
         .max(1);
     let chunk = files.len().div_ceil(threads).max(1);
-    let results: Vec<(PathBuf, Result<ProgressFile, String>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|chunk| {
-                scope.spawn(move || {
-                    chunk
-                        .iter()
-                        .map(|path| {
-                            let result = format::read_path(path)
-                                .map(|imported| imported.file)
-                                .map_err(|err| err.to_string());
-                            (path.clone(), result)
-                        })
-                        .collect::<Vec<_>>()
+    let results: Vec<(PathBuf, Result<(ProgressFile, bool), String>)> =
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = files
+                .chunks(chunk)
+                .map(|chunk| {
+                    scope.spawn(move || {
+                        chunk
+                            .iter()
+                            .map(|path| {
+                                // Headers only: a class has hundreds of drawings, decoded when shown.
+                                let result =
+                                    format::read_path_with(path, format::ImageCheck::Header)
+                                        .map(|imported| without_images(imported.file))
+                                        .map_err(|err| err.to_string());
+                                (path.clone(), result)
+                            })
+                            .collect::<Vec<_>>()
+                    })
                 })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|handle| handle.join().unwrap_or_default())
-            .collect()
-    });
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|handle| handle.join().unwrap_or_default())
+                .collect()
+        });
 
     let mut students: Vec<StudentRow> = Vec::new();
     for (path, result) in results {
         match result {
-            Ok(file) => {
-                let row = student_row(curriculum, path, file);
+            Ok((file, has_drawing)) => {
+                let row = student_row(curriculum, path, file, has_drawing);
                 if let Some(existing) = students
                     .iter_mut()
                     .find(|row_| row_.file.student.id == row.file.student.id)
@@ -133,7 +136,23 @@ pub fn load_class(curriculum: &Curriculum, paths: &[PathBuf]) -> Class {
     Class { students, problems }
 }
 
-fn student_row(curriculum: &Curriculum, path: PathBuf, file: ProgressFile) -> StudentRow {
+/// The file without its drawing images, and whether it had one. The class needs to know that
+/// a drawing exists, not its pixels: a class of hundreds of students would hold hundreds of
+/// megabytes. Opening a student reads the file again.
+fn without_images(mut file: ProgressFile) -> (ProgressFile, bool) {
+    let mut has_drawing = false;
+    for drawing in file.progress.drawings.values_mut() {
+        has_drawing |= drawing.image.take().is_some();
+    }
+    (file, has_drawing)
+}
+
+fn student_row(
+    curriculum: &Curriculum,
+    path: PathBuf,
+    file: ProgressFile,
+    has_drawing: bool,
+) -> StudentRow {
     let progress = &file.progress;
     let chapters = curriculum
         .chapters
@@ -150,7 +169,6 @@ fn student_row(curriculum: &Curriculum, path: PathBuf, file: ProgressFile) -> St
         .flatten()
         .max()
         .or(file.saved_at);
-    let has_drawing = progress.drawings.values().any(|d| d.image.is_some());
     StudentRow {
         path,
         file,

@@ -166,8 +166,10 @@ pub enum Action {
     ClassLoaded(Class),
     /// Leave the class view.
     CloseClass,
-    /// Show one student of the class read-only.
+    /// Show one student of the class read-only (the file is read again, off the UI thread).
     ViewStudent(usize),
+    /// A student's file was read for viewing.
+    StudentLoaded(PathBuf, Result<Box<ProgressFile>, String>),
     /// Ask where to write the class report.
     AskExportReport {
         /// Markdown instead of CSV.
@@ -950,12 +952,35 @@ impl StudyApp {
                 false
             }
             Action::ViewStudent(index) => {
+                // Read the file again, completely (the class holds no drawing images).
                 if let Some(row) = self
                     .class
                     .as_ref()
                     .and_then(|view| view.class.students.get(index))
                 {
-                    self.viewing = Some(Box::new(row.file.clone()));
+                    let path = row.path.clone();
+                    self.background.spawn(ctx, "view-student", move || {
+                        let result = format::read_path(&path)
+                            .map(|imported| Box::new(imported.file))
+                            .map_err(|err| format_error_text(&err, strings));
+                        Some(Action::StudentLoaded(path, result))
+                    });
+                }
+                false
+            }
+            Action::StudentLoaded(path, result) => {
+                match result {
+                    Ok(file) => self.viewing = Some(file),
+                    Err(error) => {
+                        let text = fill(
+                            strings.class_problem,
+                            &[
+                                ("file", &crate::report::file_name(&path)),
+                                ("error", &error),
+                            ],
+                        );
+                        self.notify(text, true);
+                    }
                 }
                 false
             }

@@ -80,6 +80,16 @@ impl Canvas {
         &self.sketch
     }
 
+    /// A stroke through `points` with the current tool, ink and width (the eraser is wider).
+    fn stroke(&self, points: Vec<[f32; 2]>) -> Stroke {
+        let eraser = self.tool == Tool::Eraser;
+        Stroke {
+            color: if eraser { Ink::Eraser } else { self.ink },
+            width: if eraser { self.width * 3.0 } else { self.width },
+            points,
+        }
+    }
+
     fn edit(&mut self, change: impl FnOnce(&mut Sketch)) {
         self.undo.push(self.sketch.clone());
         self.redo.clear();
@@ -275,19 +285,8 @@ impl Canvas {
         }
         // The button is up again (however egui classified the gesture): the stroke is done.
         if !self.current.is_empty() && !response.is_pointer_button_down_on() {
-            let stroke = Stroke {
-                color: if self.tool == Tool::Eraser {
-                    Ink::Eraser
-                } else {
-                    self.ink
-                },
-                width: if self.tool == Tool::Eraser {
-                    self.width * 3.0
-                } else {
-                    self.width
-                },
-                points: std::mem::take(&mut self.current),
-            };
+            let points = std::mem::take(&mut self.current);
+            let stroke = self.stroke(points);
             self.edit(|sketch| sketch.strokes.push(stroke));
         }
 
@@ -297,19 +296,7 @@ impl Canvas {
             let [r, g, b] = ink.rgb();
             egui::Color32::from_rgb(r, g, b)
         };
-        let live = (!self.current.is_empty()).then(|| Stroke {
-            color: if self.tool == Tool::Eraser {
-                Ink::Eraser
-            } else {
-                self.ink
-            },
-            width: if self.tool == Tool::Eraser {
-                self.width * 3.0
-            } else {
-                self.width
-            },
-            points: self.current.clone(),
-        });
+        let live = (!self.current.is_empty()).then(|| self.stroke(self.current.clone()));
         for stroke in self.sketch.strokes.iter().chain(live.iter()) {
             let points: Vec<egui::Pos2> = stroke.points.iter().map(|p| to_screen(*p)).collect();
             let width = stroke.width * scale;

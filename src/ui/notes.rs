@@ -67,65 +67,65 @@ impl NoteEditors {
             .map(|time| fill(strings.note_edited, &[("time", &local_time(time))]));
         let Some(draft) = self.drafts.get_mut(target) else {
             if let Some(note) = note.filter(|note| !note.is_empty()) {
-                egui::Frame::new()
-                    .fill(palette.note_fill)
-                    .corner_radius(4.0)
-                    .inner_margin(6.0)
-                    .show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        ui.push_id(("note", target_salt(target)), |ui| {
-                            CommonMarkViewer::new().show(ui, markdown, &note.text);
-                        });
-                        if let Some(edited) = &edited {
-                            ui.label(egui::RichText::new(edited).small().color(palette.weak));
-                        }
+                note_frame(palette).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.push_id(("note", target_salt(target)), |ui| {
+                        CommonMarkViewer::new().show(ui, markdown, &note.text);
                     });
+                    if let Some(edited) = &edited {
+                        ui.label(egui::RichText::new(edited).small().color(palette.weak));
+                    }
+                });
             }
             return;
         };
 
         let mut close = false;
-        egui::Frame::new()
-            .fill(palette.note_fill)
-            .corner_radius(4.0)
-            .inner_margin(6.0)
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.columns(2, |columns| {
-                    if let [left, right] = columns {
-                        let label = left.label(egui::RichText::new(strings.note_editor).small());
-                        let response = left.add(
-                            egui::TextEdit::multiline(draft)
-                                .id_salt(("note-editor", target_salt(target)))
-                                .hint_text(strings.note_hint)
-                                .desired_rows(theme::NOTE_EDITOR_ROWS)
-                                .desired_width(f32::INFINITY),
-                        );
-                        let response = response.labelled_by(label.id);
-                        if self.focus.as_ref() == Some(target) {
-                            response.request_focus();
-                            self.focus = None;
-                        }
-                        if response.changed() {
-                            actions.push(Action::SetNote(target.clone(), draft.clone()));
-                        }
-                        right.label(egui::RichText::new(strings.note_preview).small());
-                        right.push_id(("preview", target_salt(target)), |ui| {
-                            CommonMarkViewer::new().show(ui, markdown, draft);
-                        });
+        note_frame(palette).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.columns(2, |columns| {
+                if let [left, right] = columns {
+                    let label = left.label(egui::RichText::new(strings.note_editor).small());
+                    let response = left.add(
+                        egui::TextEdit::multiline(draft)
+                            .id_salt(("note-editor", target_salt(target)))
+                            .hint_text(strings.note_hint)
+                            .desired_rows(theme::NOTE_EDITOR_ROWS)
+                            .desired_width(f32::INFINITY),
+                    );
+                    let response = response.labelled_by(label.id);
+                    if self.focus.as_ref() == Some(target) {
+                        response.request_focus();
+                        self.focus = None;
                     }
-                });
-                ui.horizontal(|ui| {
-                    close = ui.button(strings.done_editing).clicked();
-                    if let Some(edited) = &edited {
-                        ui.label(egui::RichText::new(edited).small().color(palette.weak));
+                    if response.changed() {
+                        actions.push(Action::SetNote(target.clone(), draft.clone()));
                     }
-                });
+                    right.label(egui::RichText::new(strings.note_preview).small());
+                    right.push_id(("preview", target_salt(target)), |ui| {
+                        CommonMarkViewer::new().show(ui, markdown, draft);
+                    });
+                }
             });
+            ui.horizontal(|ui| {
+                close = ui.button(strings.done_editing).clicked();
+                if let Some(edited) = &edited {
+                    ui.label(egui::RichText::new(edited).small().color(palette.weak));
+                }
+            });
+        });
         if close {
             self.drafts.remove(target);
         }
     }
+}
+
+/// The background a note sits on.
+fn note_frame(palette: theme::Palette) -> egui::Frame {
+    egui::Frame::new()
+        .fill(palette.note_fill)
+        .corner_radius(4.0)
+        .inner_margin(6.0)
 }
 
 /// A stable id salt for a note target.

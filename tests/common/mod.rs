@@ -117,3 +117,25 @@ pub fn drop_file(harness: &mut Harness<'static, StudyApp>, path: &Path) {
         .push(Arc::new(Dropped(path.to_owned())));
     harness.step();
 }
+
+/// Steps the app until `done` holds (background work runs on threads), then lets it settle.
+pub fn wait_until(
+    harness: &mut Harness<'static, StudyApp>,
+    what: &str,
+    done: impl Fn(&StudyApp) -> bool,
+) {
+    for _ in 0..500 {
+        harness.step();
+        if done(harness.state()) {
+            // Let the layout settle (a modal sizes itself over its first frames); a spinner
+            // may keep repainting, which is fine.
+            let _ = harness.try_run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!(
+        "timed out waiting for {what}; notices: {:?}",
+        harness.state().notices()
+    );
+}
