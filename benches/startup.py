@@ -46,7 +46,7 @@ def measure(cmd, name):
         while not visible(name):
             if proc.poll() is not None:
                 sys.exit(f"{cmd[0]} exited early: {proc.stderr.read().decode()[-400:]}")
-            time.sleep(0.002)
+            time.sleep(0.01)
         times.append((time.perf_counter() - start) * 1000)
         time.sleep(2)
         pss.append(pss_kib(proc.pid) / 1024)
