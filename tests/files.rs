@@ -451,3 +451,26 @@ fn cli_prints_the_curriculum() {
     assert_eq!(code, 0);
     assert!(out.contains("item\twhat-is-dl.workflow-drawing\t结合实例手绘一份深度学习流程\ttask"));
 }
+
+/// Inputs the fuzzer found (`fuzz/regressions/`): each is read to an answer, without panic,
+/// and without decoding the huge images they declare.
+#[test]
+fn fuzz_findings_stay_fixed() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions");
+    let mut count = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        if let Ok(imported) = format::read(&bytes) {
+            assert!(
+                imported
+                    .file
+                    .progress
+                    .drawings
+                    .values()
+                    .all(|d| d.image.is_none())
+            );
+        }
+        count += 1;
+    }
+    assert!(count >= 3);
+}

@@ -175,6 +175,8 @@ fn encode(image: &DynamicImage) -> Result<EmbeddedImage, PhotoError> {
 /// Checks an image embedded in a progress file from someone else: it must decode, within the
 /// limits, to the size it claims.
 pub fn validate(image: &EmbeddedImage) -> Result<(), PhotoError> {
+    // The header first: a tiny file declaring a huge image is refused before any decoding.
+    validate_header(image)?;
     let decoded = decode(&image.data)?;
     if decoded.width() != image.width || decoded.height() != image.height {
         return Err(PhotoError::Damaged(format!(
@@ -193,13 +195,20 @@ pub fn validate(image: &EmbeddedImage) -> Result<(), PhotoError> {
 /// drawing would take seconds. The image is decoded (with egui's loader) only when shown.
 pub fn validate_header(image: &EmbeddedImage) -> Result<(), PhotoError> {
     let format = image::guess_format(&image.data).map_err(|_| PhotoError::NotAnImage)?;
-    if !matches!(format, ImageFormat::Png | ImageFormat::Jpeg) {
+    let expected = match image.mime.as_str() {
+        "image/png" => ImageFormat::Png,
+        "image/jpeg" => ImageFormat::Jpeg,
+        _ => return Err(PhotoError::NotAnImage),
+    };
+    if format != expected {
         return Err(PhotoError::NotAnImage);
     }
     let (width, height) = ImageReader::with_format(Cursor::new(&image.data), format)
         .into_dimensions()
         .map_err(|err| classify(&err))?;
-    if u64::from(width) * u64::from(height) > MAX_PIXELS || width.max(height) > MAX_SIDE {
+    // Stored images are never larger than this (photos are scaled down, sketch pages are
+    // limited to it): anything bigger in a file is not ours, and would be slow to decode.
+    if width.max(height) > MAX_STORED_SIDE {
         return Err(PhotoError::TooManyPixels { width, height });
     }
     if (width, height) != (image.width, image.height) {

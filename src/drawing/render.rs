@@ -11,7 +11,7 @@ use super::{EmbeddedImage, Ink, PAGE_RGB, Sketch};
 /// Why a sketch could not be rendered.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RenderError {
-    /// Width or height is zero or over 4096.
+    /// Width or height is zero or over [`MAX_SKETCH_SIDE`].
     #[error("the sketch size {0}×{1} is not allowed")]
     BadSize(u32, u32),
     /// The bundled font could not be read (should not happen).
@@ -22,8 +22,8 @@ pub enum RenderError {
     Encode(String),
 }
 
-/// Largest sketch page side.
-pub const MAX_SKETCH_SIDE: u32 = 4096;
+/// Largest sketch page side (the same as the largest stored photo).
+pub const MAX_SKETCH_SIDE: u32 = super::photo::MAX_STORED_SIDE;
 
 fn color(ink: Ink) -> Color {
     let [r, g, b] = ink.rgb();

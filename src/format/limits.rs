@@ -21,3 +21,5 @@ pub const MAX_SKETCH_STROKES: usize = 20_000;
 pub const MAX_SKETCH_POINTS: usize = 1_000_000;
 /// Most text labels in one sketch.
 pub const MAX_SKETCH_LABELS: usize = 2_000;
+/// Most drawings in one file (only task items have one; the roadmap has a single task).
+pub const MAX_DRAWINGS: usize = 16;

@@ -219,10 +219,10 @@ pub fn check_and_repair(
         progress.drawings.remove(&id);
         repairs.push(Repair::InvalidId(id.0));
     }
-    if progress.drawings.len() > MAX_ITEMS {
+    if progress.drawings.len() > super::limits::MAX_DRAWINGS {
         return Err(FormatError::TooManyItems {
             count: progress.drawings.len(),
-            limit: MAX_ITEMS,
+            limit: super::limits::MAX_DRAWINGS,
         });
     }
     for (id, drawing) in &mut progress.drawings {
