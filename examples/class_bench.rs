@@ -71,7 +71,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
 
     let started = Instant::now();
-    let mut class = report::load_class(curriculum, &[dir.clone()]);
+    let mut class = report::load_class(curriculum, std::slice::from_ref(&dir));
     report::sort_rows(&mut class.students, report::Column::Name, false);
     let load = started.elapsed();
     let started = Instant::now();

@@ -122,6 +122,21 @@ pub enum ImageCheck {
     Header,
 }
 
+/// Removes the entries whose id is not a valid id, listing each in `repairs`.
+fn drop_invalid_ids<K: Ord, V>(
+    map: &mut std::collections::BTreeMap<K, V>,
+    id: impl Fn(&K) -> &str,
+    repairs: &mut Vec<Repair>,
+) {
+    map.retain(|key, _| {
+        let valid = is_valid_id(id(key));
+        if !valid {
+            repairs.push(Repair::InvalidId(id(key).to_owned()));
+        }
+        valid
+    });
+}
+
 /// Checks the limits and cleans the file.
 pub fn check_and_repair(
     mut file: ProgressFile,
@@ -159,26 +174,8 @@ pub fn check_and_repair(
         *text = cleaned.chars().take(MAX_ID_BYTES).collect();
     }
 
-    let invalid: Vec<ItemId> = progress
-        .items
-        .keys()
-        .filter(|id| !is_valid_id(id.as_str()))
-        .cloned()
-        .collect();
-    for id in invalid {
-        progress.items.remove(&id);
-        repairs.push(Repair::InvalidId(id.0));
-    }
-    let invalid: Vec<ChapterId> = progress
-        .chapter_notes
-        .keys()
-        .filter(|id| !is_valid_id(id.as_str()))
-        .cloned()
-        .collect();
-    for id in invalid {
-        progress.chapter_notes.remove(&id);
-        repairs.push(Repair::InvalidId(id.0));
-    }
+    drop_invalid_ids(&mut progress.items, ItemId::as_str, &mut repairs);
+    drop_invalid_ids(&mut progress.chapter_notes, ChapterId::as_str, &mut repairs);
     if progress
         .last_touched
         .as_ref()
@@ -209,16 +206,7 @@ pub fn check_and_repair(
             repairs.push(Repair::NoteCleaned(target));
         }
     }
-    let invalid: Vec<ItemId> = progress
-        .drawings
-        .keys()
-        .filter(|id| !is_valid_id(id.as_str()))
-        .cloned()
-        .collect();
-    for id in invalid {
-        progress.drawings.remove(&id);
-        repairs.push(Repair::InvalidId(id.0));
-    }
+    drop_invalid_ids(&mut progress.drawings, ItemId::as_str, &mut repairs);
     if progress.drawings.len() > super::limits::MAX_DRAWINGS {
         return Err(FormatError::TooManyItems {
             count: progress.drawings.len(),

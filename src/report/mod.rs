@@ -41,6 +41,10 @@ pub struct Class {
     pub problems: Vec<(PathBuf, String)>,
 }
 
+/// A file read for the class: the file without images and whether it had a drawing, or why
+/// it could not be read.
+type FileResult = Result<(ProgressFile, bool), String>;
+
 /// Progress files given directly, and those in given folders (not recursive), sorted.
 pub fn collect_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
     let mut files = Vec::new();
@@ -79,31 +83,29 @@ pub fn load_class(curriculum: &Curriculum, paths: &[PathBuf]) -> Class {
         .map_or(1, usize::from)
         .max(1);
     let chunk = files.len().div_ceil(threads).max(1);
-    let results: Vec<(PathBuf, Result<(ProgressFile, bool), String>)> =
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = files
-                .chunks(chunk)
-                .map(|chunk| {
-                    scope.spawn(move || {
-                        chunk
-                            .iter()
-                            .map(|path| {
-                                // Headers only: a class has hundreds of drawings, decoded when shown.
-                                let result =
-                                    format::read_path_with(path, format::ImageCheck::Header)
-                                        .map(|imported| without_images(imported.file))
-                                        .map_err(|err| err.to_string());
-                                (path.clone(), result)
-                            })
-                            .collect::<Vec<_>>()
-                    })
+    let results: Vec<(PathBuf, FileResult)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|chunk| {
+                scope.spawn(move || {
+                    chunk
+                        .iter()
+                        .map(|path| {
+                            // Headers only: a class has hundreds of drawings, decoded when shown.
+                            let result = format::read_path_with(path, format::ImageCheck::Header)
+                                .map(|imported| without_images(imported.file))
+                                .map_err(|err| err.to_string());
+                            (path.clone(), result)
+                        })
+                        .collect::<Vec<_>>()
                 })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|handle| handle.join().unwrap_or_default())
-                .collect()
-        });
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|handle| handle.join().unwrap_or_default())
+            .collect()
+    });
 
     let mut students: Vec<StudentRow> = Vec::new();
     for (path, result) in results {
