@@ -36,6 +36,8 @@ pub enum Change {
     NoteAdded(NoteTarget),
     /// Two different versions of a note, both kept.
     NoteMerged(NoteTarget),
+    /// Comments from a mentor (by name).
+    FeedbackAdded(String),
 }
 
 /// What the student sees before an import changes anything.
@@ -117,6 +119,13 @@ pub fn changes(before: &Progress, after: &Progress) -> Vec<Change> {
                 Change::NoteMerged(target)
             });
         }
+    }
+    for feedback in after
+        .feedback
+        .iter()
+        .filter(|f| !before.feedback.contains(f))
+    {
+        changes.push(Change::FeedbackAdded(feedback.mentor.clone()));
     }
     for (id, note) in &after.chapter_notes {
         let old_text = before

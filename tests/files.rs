@@ -200,7 +200,7 @@ fn bad_files_are_refused_with_what_and_where() {
         (
             "future version",
             b"ProgressFile(format: 7, whatever: [1, 2])".to_vec(),
-            "format version 7, but this app reads versions up to 2",
+            "format version 7, but this app reads versions up to 3",
         ),
         (
             "version zero",

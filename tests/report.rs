@@ -247,3 +247,85 @@ fn the_class_view_sorts_filters_and_opens_a_student() {
         "the mentor's own progress is untouched"
     );
 }
+
+#[test]
+fn a_mentor_writes_feedback_and_the_student_imports_it() {
+    let dir = tempfile::tempdir().unwrap();
+    class_folder(dir.path());
+    let feedback_file = dir.path().join("张三-反馈.scprogress");
+    let curriculum = std::sync::Arc::clone(study_companion::embedded::curriculum());
+
+    // The mentor (named 王老师) opens the class and 张三's roadmap.
+    let (mut mentor, _, _data) = common::harness(curriculum.clone(), UiState::default());
+    mentor.run();
+    let ctx = mentor.ctx.clone();
+    mentor
+        .state_mut()
+        .apply(&ctx, Action::SetName("王老师".to_owned()));
+    mentor
+        .state_mut()
+        .apply(&ctx, Action::OpenClass(vec![dir.path().to_owned()]));
+    common::wait_until(&mut mentor, "the class", |app| {
+        app.class().is_some_and(|class| !class.students.is_empty())
+    });
+    mentor.get_by_label("张三").click();
+    mentor.run_steps(2);
+    common::wait_until(&mut mentor, "张三's file", |app| app.viewing().is_some());
+    mentor.get_by_label("给 张三 的反馈");
+    mentor.get_by_label("整体评语").focus();
+    mentor.run_steps(2);
+    mentor
+        .get_by_label("整体评语")
+        .type_text("进度不错，第三章要抓紧。");
+    mentor.run_steps(2);
+    mentor.get_by_label("软件准备 的评语").focus();
+    mentor.run_steps(2);
+    mentor
+        .get_by_label("软件准备 的评语")
+        .type_text("环境配好了，很好！");
+    mentor.run_steps(2);
+    mentor
+        .state_mut()
+        .apply(&ctx, Action::ExportFeedbackTo(feedback_file.clone()));
+    common::wait_until(&mut mentor, "the feedback file", |app| !app.is_busy());
+    assert!(
+        mentor.state().progress().items.is_empty(),
+        "the mentor's own progress is untouched"
+    );
+
+    // 张三 imports it: the comments appear, nothing else of theirs changes.
+    let student_dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        dir.path().join("zhangsan-new.scprogress"),
+        student_dir.path().join("progress.ron"),
+    )
+    .unwrap();
+    let state = UiState {
+        open_chapters: [study_companion::curriculum::ChapterId("python".to_owned())].into(),
+        ..UiState::default()
+    };
+    let (mut student, _) = common::harness_in(curriculum, student_dir.path(), state);
+    student.run();
+    let before = student.state().progress().items.clone();
+    let ctx = student.ctx.clone();
+    student
+        .state_mut()
+        .apply(&ctx, Action::ImportFrom(feedback_file));
+    common::wait_until(&mut student, "the preview", |app| {
+        app.pending_import().is_some()
+    });
+    student.get_by_label_contains("导师 王老师 的反馈");
+    student.get_by_label("合并").click();
+    student.run_steps(3);
+    assert_eq!(
+        student.state().progress().items,
+        before,
+        "states, times and notes unchanged"
+    );
+    student.get_by_label("环境配好了，很好！");
+    student.get_by_label("进度不错，第三章要抓紧。");
+    assert_eq!(
+        student.get_all_by_label_contains("导师 王老师（").count(),
+        2
+    );
+}

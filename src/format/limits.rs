@@ -23,3 +23,5 @@ pub const MAX_SKETCH_POINTS: usize = 1_000_000;
 pub const MAX_SKETCH_LABELS: usize = 2_000;
 /// Most drawings in one file (only task items have one; the roadmap has a single task).
 pub const MAX_DRAWINGS: usize = 16;
+/// Most mentor feedback entries in one file.
+pub const MAX_FEEDBACK: usize = 200;

@@ -1,7 +1,8 @@
 //! Migrations between format versions, one function per step, chained by [`to_current`].
 //!
-//! When version 3 comes, it gets its own module (`v3.rs`), `ProgressFile` becomes
-//! `v3::ProgressFileV3`, and this file gains `fn v2_to_v3`, chained after [`v1_to_v2`].
+//! Version 3 adds mentor feedback (`progress.feedback`); its shape is version 2's plus that
+//! one defaulted field, so both are read by `v2::ProgressFileV2` and [`v2_to_v3`] only stamps
+//! the version. A version 4 that changes a shape gets its own module.
 
 use super::{v1, v2};
 use crate::progress::Progress;
@@ -10,16 +11,22 @@ use crate::progress::Progress;
 pub enum Parsed {
     /// Format version 1.
     V1(v1::ProgressFileV1),
-    /// Format version 2.
+    /// Format version 2 or 3 (the same shape; 3 may carry feedback).
     V2(v2::ProgressFileV2),
 }
 
 /// Brings a parsed file up to the current version, step by step.
 pub fn to_current(parsed: Parsed) -> v2::ProgressFileV2 {
     match parsed {
-        Parsed::V1(file) => v1_to_v2(file),
-        Parsed::V2(file) => file,
+        Parsed::V1(file) => v2_to_v3(v1_to_v2(file)),
+        Parsed::V2(file) => v2_to_v3(file),
     }
+}
+
+/// Version 3 adds mentor feedback; a version-2 file has none (the field defaults to empty).
+pub fn v2_to_v3(mut file: v2::ProgressFileV2) -> v2::ProgressFileV2 {
+    file.format = 3;
+    file
 }
 
 /// Version 2 adds drawings; a version-1 file has none.
@@ -40,6 +47,7 @@ pub fn v1_to_v2(file: v1::ProgressFileV1) -> v2::ProgressFileV2 {
             chapter_notes,
             last_touched,
             drawings: Default::default(),
+            feedback: Vec::new(),
         },
     }
 }

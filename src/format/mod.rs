@@ -24,7 +24,7 @@ pub use repair::{ImageCheck, Repair};
 pub use v2::Student;
 
 /// The format version this build writes.
-pub const CURRENT_FORMAT: u32 = 2;
+pub const CURRENT_FORMAT: u32 = 3;
 
 /// The file extension of progress files (`张三-2026-11-29.scprogress`).
 pub const EXTENSION: &str = "scprogress";
@@ -167,7 +167,7 @@ pub fn read_with(bytes: &[u8], images: ImageCheck) -> Result<Imported, FormatErr
                 .from_str::<v1::ProgressFileV1>(text)
                 .map_err(|err| syntax_error(&err))?,
         ),
-        2 => migrate::Parsed::V2(
+        2 | 3 => migrate::Parsed::V2(
             options
                 .from_str::<v2::ProgressFileV2>(text)
                 .map_err(|err| syntax_error(&err))?,

@@ -207,6 +207,25 @@ pub fn check_and_repair(
         }
     }
     drop_invalid_ids(&mut progress.drawings, ItemId::as_str, &mut repairs);
+    if progress.feedback.len() > super::limits::MAX_FEEDBACK {
+        return Err(FormatError::TooManyItems {
+            count: progress.feedback.len(),
+            limit: super::limits::MAX_FEEDBACK,
+        });
+    }
+    for feedback in &mut progress.feedback {
+        let texts = std::iter::once(&mut feedback.mentor)
+            .chain(std::iter::once(&mut feedback.overall))
+            .chain(feedback.items.values_mut());
+        for text in texts {
+            if text.len() > MAX_NOTE_BYTES {
+                text.clear();
+            } else if let Some(clean) = clean_text(text, true) {
+                *text = clean;
+            }
+        }
+        feedback.items.retain(|id, _| is_valid_id(id.as_str()));
+    }
     if progress.drawings.len() > super::limits::MAX_DRAWINGS {
         return Err(FormatError::TooManyItems {
             count: progress.drawings.len(),

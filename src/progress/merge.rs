@@ -62,11 +62,20 @@ pub fn merge(a: &Progress, b: &Progress) -> Progress {
             })
             .or_insert_with(|| drawing.clone());
     }
+    // Feedback: every mentor comment of either copy, once, oldest first.
+    let mut feedback: Vec<super::Feedback> =
+        a.feedback.iter().chain(&b.feedback).cloned().collect();
+    feedback.sort_by(|x, y| {
+        (x.written, &x.mentor, &x.overall, &x.items)
+            .cmp(&(y.written, &y.mentor, &y.overall, &y.items))
+    });
+    feedback.dedup_by(|x, y| x.written == y.written && x.mentor == y.mentor);
     Progress {
         items,
         chapter_notes,
         last_touched,
         drawings,
+        feedback,
     }
 }
 

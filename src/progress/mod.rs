@@ -108,6 +108,30 @@ pub struct Progress {
     /// What the student handed in for task items (the hand-drawn workflow).
     #[serde(deserialize_with = "unique::map")]
     pub drawings: BTreeMap<ItemId, Drawing>,
+
+    /// Mentors' comments, oldest first (format version 3).
+    pub feedback: Vec<Feedback>,
+}
+
+/// A mentor's comments on a student's progress, written at one time.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Feedback {
+    /// The mentor's name.
+    pub mentor: String,
+    /// When the comments were written (UTC); with the name, identifies the feedback.
+    pub written: Option<Timestamp>,
+    /// A comment on the whole progress.
+    pub overall: String,
+    /// Comments per item.
+    pub items: BTreeMap<ItemId, String>,
+}
+
+impl Feedback {
+    /// Whether nothing is written.
+    pub fn is_empty(&self) -> bool {
+        self.overall.trim().is_empty() && self.items.values().all(|c| c.trim().is_empty())
+    }
 }
 
 impl Progress {

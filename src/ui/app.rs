@@ -25,9 +25,11 @@ use super::exchange::{
     display_name, format_error_text, import_preview_ui, name_prompt_ui, suggested_file_name,
     viewing_banner_ui,
 };
+use super::feedback::{feedback_panel_ui, overall_feedback_ui};
 use super::i18n::{Language, Strings, fill};
 use super::roadmap::{RoadmapView, Shown};
 use super::{fonts, theme};
+use crate::progress::Feedback;
 use crate::report::Class;
 
 /// Key of the window-level state in eframe's storage.
@@ -182,6 +184,10 @@ pub enum Action {
         /// Markdown instead of CSV.
         markdown: bool,
     },
+    /// Ask where to write the feedback for the student being viewed.
+    AskExportFeedback,
+    /// Write the feedback file.
+    ExportFeedbackTo(PathBuf),
     /// A background job finished (internal bookkeeping).
     JobDone,
 }
@@ -220,6 +226,8 @@ pub struct StudyApp {
     loading_class: bool,
     /// Actions to apply in the first frame (files given on the command line).
     startup: Vec<Action>,
+    /// The mentor's feedback for the student opened from the class view.
+    feedback_draft: Option<Feedback>,
     background: Background,
     /// The import waiting for the student's decision, and its file.
     pending_import: Option<(PathBuf, Box<ImportPreview>)>,
@@ -335,6 +343,7 @@ impl StudyApp {
             class_paths: Vec::new(),
             loading_class: false,
             startup: Vec::new(),
+            feedback_draft: None,
             background: Background::default(),
             pending_import: None,
             import_queue: VecDeque::new(),
@@ -444,8 +453,11 @@ impl StudyApp {
             self.top_bar_ui(ui, strings, &mut actions);
             if let Some(viewed) = &self.viewing {
                 viewing_banner_ui(ui, viewed, strings, &mut actions);
-            } else if self.file.student.name.trim().is_empty() {
-                name_prompt_ui(ui, &mut self.name_draft, strings, &mut actions);
+            } else {
+                if self.file.student.name.trim().is_empty() {
+                    name_prompt_ui(ui, &mut self.name_draft, strings, &mut actions);
+                }
+                overall_feedback_ui(ui, &self.file.progress, strings);
             }
         });
         self.shortcuts(ui.ctx(), &mut actions);
@@ -455,6 +467,20 @@ impl StudyApp {
             });
         }
         let class_shown = self.class.is_some() && self.viewing.is_none();
+        if let (Some(viewed), Some(draft)) = (&self.viewing, &mut self.feedback_draft) {
+            egui::Panel::right("feedback")
+                .default_size(theme::FEEDBACK_PANEL_WIDTH)
+                .show(ui, |ui| {
+                    feedback_panel_ui(
+                        ui,
+                        &self.curriculum,
+                        display_name(viewed, strings),
+                        draft,
+                        strings,
+                        &mut actions,
+                    );
+                });
+        }
         let shown_progress = self
             .viewing
             .as_ref()
@@ -757,6 +783,53 @@ impl StudyApp {
             }
             Action::CloseView => {
                 self.viewing = None;
+                self.feedback_draft = None;
+                false
+            }
+            Action::AskExportFeedback => {
+                let kind = strings.feedback_kind;
+                let student = self
+                    .viewing
+                    .as_ref()
+                    .map(|file| file.student.name.clone())
+                    .unwrap_or_default();
+                let name = suggested_file_name(
+                    &format!("{student}-反馈"),
+                    &today(),
+                    format::EXTENSION,
+                    strings.unnamed,
+                );
+                self.background.spawn(ctx, "feedback-dialog", move || {
+                    rfd::FileDialog::new()
+                        .set_file_name(name)
+                        .add_filter(kind, &[format::EXTENSION])
+                        .save_file()
+                        .map(Action::ExportFeedbackTo)
+                });
+                false
+            }
+            Action::ExportFeedbackTo(path) => {
+                if let (Some(viewed), Some(draft)) = (&self.viewing, &self.feedback_draft) {
+                    // The student's identity and only the feedback: importing it changes
+                    // nothing else of theirs.
+                    let mut feedback = draft.clone();
+                    feedback
+                        .items
+                        .retain(|_, comment| !comment.trim().is_empty());
+                    feedback.written = Some(now);
+                    let mut file =
+                        ProgressFile::new(viewed.student.clone(), &self.curriculum.version);
+                    file.saved_at = Some(now);
+                    file.progress.feedback.push(feedback);
+                    let text = format::to_string(&file).map_err(|err| err.to_string());
+                    self.background.spawn(ctx, "export-feedback", move || {
+                        let result = text.and_then(|text| {
+                            crate::storage::write_atomically(&path, text.as_bytes(), || Ok(()))
+                                .map_err(|err| err.to_string())
+                        });
+                        Some(Action::ExportDone(result.map(|()| path)))
+                    });
+                }
                 false
             }
             Action::SetName(name) => {
@@ -970,7 +1043,18 @@ impl StudyApp {
             }
             Action::StudentLoaded(path, result) => {
                 match result {
-                    Ok(file) => self.viewing = Some(file),
+                    Ok(file) => {
+                        self.viewing = Some(file);
+                        let mentor = if self.file.student.name.trim().is_empty() {
+                            strings.default_mentor.to_owned()
+                        } else {
+                            self.file.student.name.clone()
+                        };
+                        self.feedback_draft = Some(Feedback {
+                            mentor,
+                            ..Feedback::default()
+                        });
+                    }
                     Err(error) => {
                         let text = fill(
                             strings.class_problem,

@@ -208,6 +208,7 @@ fn change_text(change: &Change, curriculum: &Curriculum, strings: &Strings) -> S
             strings.change_note_merged,
             &[("item", item_title(target, curriculum))],
         ),
+        Change::FeedbackAdded(mentor) => fill(strings.change_feedback, &[("mentor", mentor)]),
     }
 }
 

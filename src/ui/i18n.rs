@@ -372,6 +372,22 @@ pub struct Strings {
     pub csv_kind: &'static str,
     /// While files are read.
     pub class_loading: &'static str,
+    /// A mentor's feedback in the preview: `{mentor}`.
+    pub change_feedback: &'static str,
+    /// A mentor's comment: `{mentor}`, `{time}`.
+    pub mentor_comment: &'static str,
+    /// Heading of the feedback panel: `{name}`.
+    pub feedback_heading: &'static str,
+    /// Label of the overall comment.
+    pub feedback_overall: &'static str,
+    /// Label of an item's comment: `{item}`.
+    pub feedback_item: &'static str,
+    /// Export the feedback file.
+    pub export_feedback: &'static str,
+    /// File-type name in dialogs.
+    pub feedback_kind: &'static str,
+    /// Mentor name when the mentor has none.
+    pub default_mentor: &'static str,
 }
 
 /// Simplified Chinese.
@@ -543,6 +559,14 @@ pub const ZH: Strings = Strings {
     newer_file_flag: "使用最新的文件（忽略了 {count} 个较旧的）",
     csv_kind: "CSV 表格",
     class_loading: "正在读取进度文件…",
+    change_feedback: "导师 {mentor} 的反馈",
+    mentor_comment: "导师 {mentor}（{time}）：",
+    feedback_heading: "给 {name} 的反馈",
+    feedback_overall: "整体评语",
+    feedback_item: "{item} 的评语",
+    export_feedback: "导出反馈文件…",
+    feedback_kind: "学习伴侣反馈文件",
+    default_mentor: "导师",
 };
 
 /// English.
@@ -714,6 +738,14 @@ pub const EN: Strings = Strings {
     newer_file_flag: "newest file used ({count} older ignored)",
     csv_kind: "CSV table",
     class_loading: "Reading progress files…",
+    change_feedback: "Feedback from {mentor}",
+    mentor_comment: "Mentor {mentor} ({time}):",
+    feedback_heading: "Feedback for {name}",
+    feedback_overall: "Overall comment",
+    feedback_item: "Comment on {item}",
+    export_feedback: "Export feedback file…",
+    feedback_kind: "Study Companion feedback file",
+    default_mentor: "Mentor",
 };
 
 /// Replaces each `{name}` in `template` with its value.

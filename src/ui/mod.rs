@@ -7,6 +7,7 @@ mod canvas;
 mod class;
 mod drawing;
 mod exchange;
+mod feedback;
 pub mod fonts;
 pub mod i18n;
 mod notes;

@@ -15,6 +15,7 @@ use crate::progress::{ItemProgress, ItemState, NoteTarget, Progress, chapter_com
 use super::app::{Action, UiState};
 use super::drawing::{DrawingImages, drawing_panel_ui};
 use super::exchange::state_name;
+use super::feedback::item_feedback_ui;
 use super::i18n::{Strings, fill};
 use super::notes::NoteEditors;
 use super::{local_time, theme};
@@ -394,6 +395,7 @@ impl RoadmapView {
                                     .color(theme::palette(ui.visuals()).weak),
                             );
                         }
+                        item_feedback_ui(ui, progress, &item.id, strings);
                         // The note comes first: it is the student's own, and long texts
                         // would push it out of sight.
                         self.notes

@@ -36,6 +36,8 @@ pub const DEFAULT_INACTIVE_DAYS: u32 = 7;
 pub const TABLE_HEADER_HEIGHT: f32 = 24.0;
 /// Height of a row of the class table.
 pub const TABLE_ROW_HEIGHT: f32 = 22.0;
+/// Width of the mentor's feedback panel.
+pub const FEEDBACK_PANEL_WIDTH: f32 = 320.0;
 /// Default size of the canvas window.
 pub const CANVAS_WINDOW_SIZE: [f32; 2] = [720.0, 760.0];
 /// Default size of the picture viewer.
