@@ -56,6 +56,7 @@ pub fn csv(curriculum: &Curriculum, class: &Class, table: Table) -> Result<Strin
                     "条目数",
                     "最后活动",
                     "流程图",
+                    "导师反馈",
                     "文件",
                 ]
                 .map(str::to_owned),
@@ -74,6 +75,7 @@ pub fn csv(curriculum: &Curriculum, class: &Class, table: Table) -> Result<Strin
                     row.total.total.to_string(),
                     time(row.last_activity),
                     if row.has_drawing { "有" } else { "无" }.to_owned(),
+                    if row.has_feedback { "有" } else { "无" }.to_owned(),
                     file_name(&row.path),
                 ]);
                 writer.write_record(&record)?;

@@ -28,6 +28,8 @@ pub struct StudentRow {
     pub last_activity: Option<Timestamp>,
     /// Whether the workflow drawing (a task's drawing) is attached.
     pub has_drawing: bool,
+    /// Whether the file carries mentor feedback (the student imported some and sent it back).
+    pub has_feedback: bool,
     /// Older files of the same student that this one replaced.
     pub superseded: Vec<PathBuf>,
 }
@@ -171,7 +173,9 @@ fn student_row(
         .flatten()
         .max()
         .or(file.saved_at);
+    let has_feedback = file.progress.feedback.iter().any(|f| !f.is_empty());
     StudentRow {
+        has_feedback,
         path,
         file,
         chapters,

@@ -1,6 +1,6 @@
 //! The application: owns the state, draws the views, applies their actions in one place.
 
-use std::collections::{BTreeSet, HashSet, VecDeque};
+use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
@@ -226,8 +226,9 @@ pub struct StudyApp {
     loading_class: bool,
     /// Actions to apply in the first frame (files given on the command line).
     startup: Vec<Action>,
-    /// The mentor's feedback for the student opened from the class view.
-    feedback_draft: Option<Feedback>,
+    /// The mentor's feedback being written, per student id (kept while the app runs, so
+    /// switching between students loses nothing).
+    feedback_drafts: HashMap<String, Feedback>,
     background: Background,
     /// The import waiting for the student's decision, and its file.
     pending_import: Option<(PathBuf, Box<ImportPreview>)>,
@@ -343,7 +344,7 @@ impl StudyApp {
             class_paths: Vec::new(),
             loading_class: false,
             startup: Vec::new(),
-            feedback_draft: None,
+            feedback_drafts: HashMap::new(),
             background: Background::default(),
             pending_import: None,
             import_queue: VecDeque::new(),
@@ -467,7 +468,11 @@ impl StudyApp {
             });
         }
         let class_shown = self.class.is_some() && self.viewing.is_none();
-        if let (Some(viewed), Some(draft)) = (&self.viewing, &mut self.feedback_draft) {
+        let draft = self
+            .viewing
+            .as_ref()
+            .and_then(|viewed| self.feedback_drafts.get_mut(&viewed.student.id));
+        if let (Some(viewed), Some(draft)) = (&self.viewing, draft) {
             egui::Panel::right("feedback")
                 .default_size(theme::FEEDBACK_PANEL_WIDTH)
                 .show(ui, |ui| {
@@ -783,7 +788,6 @@ impl StudyApp {
             }
             Action::CloseView => {
                 self.viewing = None;
-                self.feedback_draft = None;
                 false
             }
             Action::AskExportFeedback => {
@@ -809,7 +813,11 @@ impl StudyApp {
                 false
             }
             Action::ExportFeedbackTo(path) => {
-                if let (Some(viewed), Some(draft)) = (&self.viewing, &self.feedback_draft) {
+                let draft = self
+                    .viewing
+                    .as_ref()
+                    .and_then(|viewed| self.feedback_drafts.get(&viewed.student.id));
+                if let (Some(viewed), Some(draft)) = (&self.viewing, draft) {
                     // The student's identity and only the feedback: importing it changes
                     // nothing else of theirs.
                     let mut feedback = draft.clone();
@@ -1044,16 +1052,18 @@ impl StudyApp {
             Action::StudentLoaded(path, result) => {
                 match result {
                     Ok(file) => {
-                        self.viewing = Some(file);
                         let mentor = if self.file.student.name.trim().is_empty() {
                             strings.default_mentor.to_owned()
                         } else {
                             self.file.student.name.clone()
                         };
-                        self.feedback_draft = Some(Feedback {
-                            mentor,
-                            ..Feedback::default()
-                        });
+                        self.feedback_drafts
+                            .entry(file.student.id.clone())
+                            .or_insert_with(|| Feedback {
+                                mentor,
+                                ..Feedback::default()
+                            });
+                        self.viewing = Some(file);
                     }
                     Err(error) => {
                         let text = fill(

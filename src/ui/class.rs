@@ -108,6 +108,7 @@ impl ClassView {
             .column(TableColumn::initial(150.0))
             .column(TableColumn::auto().at_least(130.0))
             .column(TableColumn::auto().at_least(50.0))
+            .column(TableColumn::auto().at_least(40.0))
             .column(TableColumn::remainder())
             .header(theme::TABLE_HEADER_HEIGHT, |mut header| {
                 let mut sortable = |header: &mut egui_extras::TableRow<'_, '_>,
@@ -167,6 +168,9 @@ impl ClassView {
                     Column::Drawing,
                 );
                 header.col(|ui| {
+                    ui.strong(strings.column_feedback);
+                });
+                header.col(|ui| {
                     ui.strong(strings.column_notes);
                 });
             })
@@ -209,6 +213,9 @@ impl ClassView {
                         });
                         table_row.col(|ui| {
                             ui.label(if row.has_drawing { "●" } else { "—" });
+                        });
+                        table_row.col(|ui| {
+                            ui.label(if row.has_feedback { "●" } else { "—" });
                         });
                         table_row.col(|ui| {
                             let mut notes = Vec::new();

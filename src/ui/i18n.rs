@@ -362,6 +362,8 @@ pub struct Strings {
     pub column_drawing: &'static str,
     /// Column.
     pub column_notes: &'static str,
+    /// Column: feedback in the file.
+    pub column_feedback: &'static str,
     /// Tooltip of a name.
     pub open_student_hint: &'static str,
     /// A student inactive for `{days}` days.
@@ -554,6 +556,7 @@ pub const ZH: Strings = Strings {
     column_last_activity: "最后活动",
     column_drawing: "流程图",
     column_notes: "提示",
+    column_feedback: "反馈",
     open_student_hint: "查看该学生的完整路线（只读）",
     inactive_flag: "超过 {days} 天没有进展",
     newer_file_flag: "使用最新的文件（忽略了 {count} 个较旧的）",
@@ -733,6 +736,7 @@ pub const EN: Strings = Strings {
     column_last_activity: "Last activity",
     column_drawing: "Drawing",
     column_notes: "Notes",
+    column_feedback: "Feedback",
     open_student_hint: "See this student's roadmap (read-only)",
     inactive_flag: "no progress for {days}+ days",
     newer_file_flag: "newest file used ({count} older ignored)",
