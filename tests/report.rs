@@ -293,6 +293,15 @@ fn a_mentor_writes_feedback_and_the_student_imports_it() {
         "the mentor's own progress is untouched"
     );
 
+    // For everyone at once: one file per student with feedback (only 张三 here).
+    let all = tempfile::tempdir().unwrap();
+    mentor
+        .state_mut()
+        .apply(&ctx, Action::ExportAllFeedbackTo(all.path().to_owned()));
+    common::wait_until(&mut mentor, "all feedback files", |app| !app.is_busy());
+    let written: Vec<_> = std::fs::read_dir(all.path()).unwrap().collect();
+    assert_eq!(written.len(), 1);
+
     // 张三 imports it: the comments appear, nothing else of theirs changes.
     let student_dir = tempfile::tempdir().unwrap();
     std::fs::copy(

@@ -188,6 +188,10 @@ pub enum Action {
     AskExportFeedback,
     /// Write the feedback file.
     ExportFeedbackTo(PathBuf),
+    /// Ask for a folder to write every student's feedback into.
+    AskExportAllFeedback,
+    /// Write one feedback file per student with feedback into a folder.
+    ExportAllFeedbackTo(PathBuf),
     /// A background job finished (internal bookkeeping).
     JobDone,
 }
@@ -813,22 +817,16 @@ impl StudyApp {
                 false
             }
             Action::ExportFeedbackTo(path) => {
-                let draft = self
-                    .viewing
-                    .as_ref()
-                    .and_then(|viewed| self.feedback_drafts.get(&viewed.student.id));
-                if let (Some(viewed), Some(draft)) = (&self.viewing, draft) {
-                    // The student's identity and only the feedback: importing it changes
-                    // nothing else of theirs.
-                    let mut feedback = draft.clone();
-                    feedback
-                        .items
-                        .retain(|_, comment| !comment.trim().is_empty());
-                    feedback.written = Some(now);
-                    let mut file =
-                        ProgressFile::new(viewed.student.clone(), &self.curriculum.version);
-                    file.saved_at = Some(now);
-                    file.progress.feedback.push(feedback);
+                let file = self.viewing.as_ref().and_then(|viewed| {
+                    let draft = self.feedback_drafts.get(&viewed.student.id)?;
+                    Some(feedback_file(
+                        &viewed.student,
+                        draft,
+                        &self.curriculum.version,
+                        now,
+                    ))
+                });
+                if let Some(file) = file {
                     let text = format::to_string(&file).map_err(|err| err.to_string());
                     self.background.spawn(ctx, "export-feedback", move || {
                         let result = text.and_then(|text| {
@@ -838,6 +836,60 @@ impl StudyApp {
                         Some(Action::ExportDone(result.map(|()| path)))
                     });
                 }
+                false
+            }
+            Action::AskExportAllFeedback => {
+                self.background
+                    .spawn(ctx, "feedback-folder-dialog", move || {
+                        rfd::FileDialog::new()
+                            .pick_folder()
+                            .map(Action::ExportAllFeedbackTo)
+                    });
+                false
+            }
+            Action::ExportAllFeedbackTo(folder) => {
+                // One file per student of the class with something written.
+                let students = self
+                    .class
+                    .as_ref()
+                    .map(|view| view.class.students.as_slice())
+                    .unwrap_or_default();
+                let mut files = Vec::new();
+                for row in students {
+                    if let Some(draft) = self
+                        .feedback_drafts
+                        .get(&row.file.student.id)
+                        .filter(|draft| !draft.is_empty())
+                    {
+                        let file =
+                            feedback_file(&row.file.student, draft, &self.curriculum.version, now);
+                        let name = suggested_file_name(
+                            &format!("{}-反馈", row.file.student.name),
+                            &today(),
+                            format::EXTENSION,
+                            strings.unnamed,
+                        );
+                        // Two students with the same name get distinct files.
+                        let name = format!("{}-{}", &row.file.student.id, name);
+                        files.push((folder.join(name), file));
+                    }
+                }
+                self.background.spawn(ctx, "export-all-feedback", move || {
+                    let mut result = Ok(folder.clone());
+                    for (path, file) in files {
+                        let written = format::to_string(&file)
+                            .map_err(|err| err.to_string())
+                            .and_then(|text| {
+                                crate::storage::write_atomically(&path, text.as_bytes(), || Ok(()))
+                                    .map_err(|err| err.to_string())
+                            });
+                        if let Err(error) = written {
+                            result = Err(error);
+                            break;
+                        }
+                    }
+                    Some(Action::ExportDone(result))
+                });
                 false
             }
             Action::SetName(name) => {
@@ -1479,6 +1531,25 @@ fn image_viewer_ui(
     if !open {
         actions.push(Action::CloseImage);
     }
+}
+
+/// A feedback file: the student's identity and only the mentor's comments, so importing it
+/// changes nothing else of theirs.
+fn feedback_file(
+    student: &Student,
+    draft: &Feedback,
+    version: &str,
+    now: Timestamp,
+) -> ProgressFile {
+    let mut feedback = draft.clone();
+    feedback
+        .items
+        .retain(|_, comment| !comment.trim().is_empty());
+    feedback.written = Some(now);
+    let mut file = ProgressFile::new(student.clone(), version);
+    file.saved_at = Some(now);
+    file.progress.feedback.push(feedback);
+    file
 }
 
 /// Today's date in local time, `2026-11-29`.

@@ -80,6 +80,9 @@ impl ClassView {
             if ui.button(strings.export_report_md).clicked() {
                 actions.push(Action::AskExportReport { markdown: true });
             }
+            if ui.button(strings.export_all_feedback).clicked() {
+                actions.push(Action::AskExportAllFeedback);
+            }
             if ui.button(strings.close_class).clicked() {
                 actions.push(Action::CloseClass);
             }

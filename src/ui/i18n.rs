@@ -386,6 +386,8 @@ pub struct Strings {
     pub feedback_item: &'static str,
     /// Export the feedback file.
     pub export_feedback: &'static str,
+    /// Export every student's feedback, one file each.
+    pub export_all_feedback: &'static str,
     /// File-type name in dialogs.
     pub feedback_kind: &'static str,
     /// Mentor name when the mentor has none.
@@ -568,6 +570,7 @@ pub const ZH: Strings = Strings {
     feedback_overall: "整体评语",
     feedback_item: "{item} 的评语",
     export_feedback: "导出反馈文件…",
+    export_all_feedback: "导出全部反馈（每人一个文件）…",
     feedback_kind: "学习伴侣反馈文件",
     default_mentor: "导师",
 };
@@ -748,6 +751,7 @@ pub const EN: Strings = Strings {
     feedback_overall: "Overall comment",
     feedback_item: "Comment on {item}",
     export_feedback: "Export feedback file…",
+    export_all_feedback: "Export all feedback (one file each)…",
     feedback_kind: "Study Companion feedback file",
     default_mentor: "Mentor",
 };
