@@ -256,7 +256,7 @@ fn a_mentor_writes_feedback_and_the_student_imports_it() {
     let curriculum = std::sync::Arc::clone(study_companion::embedded::curriculum());
 
     // The mentor (named 王老师) opens the class and 张三's roadmap.
-    let (mut mentor, _, _data) = common::harness(curriculum.clone(), UiState::default());
+    let (mut mentor, _, mentor_data) = common::harness(curriculum.clone(), UiState::default());
     mentor.run();
     let ctx = mentor.ctx.clone();
     mentor
@@ -284,6 +284,17 @@ fn a_mentor_writes_feedback_and_the_student_imports_it() {
         .get_by_label("软件准备 的评语")
         .type_text("环境配好了，很好！");
     mentor.run_steps(2);
+    // Unfinished feedback is saved as a draft about a second later, like progress.
+    std::thread::sleep(
+        study_companion::autosave::SAVE_DELAY + std::time::Duration::from_millis(100),
+    );
+    let drafts = mentor_data.path().join("feedback-drafts.ron");
+    common::wait_until(&mut mentor, "the drafts", |_| drafts.exists());
+    assert!(
+        std::fs::read_to_string(&drafts)
+            .unwrap()
+            .contains("环境配好了，很好！")
+    );
     mentor
         .state_mut()
         .apply(&ctx, Action::ExportFeedbackTo(feedback_file.clone()));

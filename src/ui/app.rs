@@ -188,6 +188,8 @@ pub enum Action {
     AskExportFeedback,
     /// Write the feedback file.
     ExportFeedbackTo(PathBuf),
+    /// The mentor typed feedback: it is saved (as a draft) about a second later.
+    FeedbackEdited,
     /// Ask for a folder to write every student's feedback into.
     AskExportAllFeedback,
     /// Write one feedback file per student with feedback into a folder.
@@ -233,6 +235,8 @@ pub struct StudyApp {
     /// The mentor's feedback being written, per student id (kept while the app runs, so
     /// switching between students loses nothing).
     feedback_drafts: HashMap<String, Feedback>,
+    /// When the drafts changed and are not saved yet.
+    drafts_dirty_since: Option<Instant>,
     background: Background,
     /// The import waiting for the student's decision, and its file.
     pending_import: Option<(PathBuf, Box<ImportPreview>)>,
@@ -330,6 +334,10 @@ impl StudyApp {
                 }
             }
         }
+        let feedback_drafts = autosave
+            .as_ref()
+            .map(|autosave| load_drafts(autosave.storage().dir()))
+            .unwrap_or_default();
         let file = file.unwrap_or_else(|| ProgressFile::new(Student::new(""), &curriculum.version));
         Self {
             curriculum,
@@ -348,7 +356,8 @@ impl StudyApp {
             class_paths: Vec::new(),
             loading_class: false,
             startup: Vec::new(),
-            feedback_drafts: HashMap::new(),
+            feedback_drafts,
+            drafts_dirty_since: None,
             background: Background::default(),
             pending_import: None,
             import_queue: VecDeque::new(),
@@ -431,6 +440,40 @@ impl StudyApp {
     /// Notices currently shown.
     pub fn notices(&self) -> &[Notice] {
         &self.notices
+    }
+
+    /// Saves the mentor's feedback drafts about a second after the last edit, off the UI
+    /// thread, atomically, next to the progress.
+    fn save_drafts_when_due(&mut self, ctx: &egui::Context, now: Instant) {
+        let Some(since) = self.drafts_dirty_since else {
+            return;
+        };
+        let Some(dir) = self.autosave.as_ref().map(|a| a.storage().dir().to_owned()) else {
+            return;
+        };
+        if now.duration_since(since) < crate::autosave::SAVE_DELAY {
+            ctx.request_repaint_after(crate::autosave::SAVE_DELAY);
+            return;
+        }
+        self.drafts_dirty_since = None;
+        let drafts: std::collections::BTreeMap<String, Feedback> = self
+            .feedback_drafts
+            .iter()
+            .map(|(id, draft)| (id.clone(), draft.clone()))
+            .collect();
+        self.background.spawn(ctx, "save-feedback-drafts", move || {
+            let written = ron::ser::to_string_pretty(&drafts, ron::ser::PrettyConfig::new())
+                .map_err(|err| err.to_string())
+                .and_then(|text| {
+                    crate::storage::write_atomically(
+                        &dir.join(DRAFTS_FILE),
+                        text.as_bytes(),
+                        || Ok(()),
+                    )
+                    .map_err(|err| err.to_string())
+                });
+            written.err().map(|error| Action::ExportDone(Err(error)))
+        });
     }
 
     /// Writes unsaved progress now (on exit; tests use it to simulate one).
@@ -836,6 +879,10 @@ impl StudyApp {
                         Some(Action::ExportDone(result.map(|()| path)))
                     });
                 }
+                false
+            }
+            Action::FeedbackEdited => {
+                self.drafts_dirty_since.get_or_insert_with(Instant::now);
                 false
             }
             Action::AskExportAllFeedback => {
@@ -1292,6 +1339,7 @@ impl StudyApp {
         let strings = self.state.language.strings();
         let now = Instant::now();
         self.next_import(ctx);
+        self.save_drafts_when_due(ctx, now);
         if let Some(autosave) = self.autosave.as_mut() {
             let file = &mut self.file;
             let version = &self.curriculum.version;
@@ -1550,6 +1598,17 @@ fn feedback_file(
     file.saved_at = Some(now);
     file.progress.feedback.push(feedback);
     file
+}
+
+/// The mentor's unfinished feedback, by student id, in the data folder.
+const DRAFTS_FILE: &str = "feedback-drafts.ron";
+
+/// The drafts saved by an earlier run (none if the file is missing or unreadable).
+fn load_drafts(dir: &std::path::Path) -> HashMap<String, Feedback> {
+    std::fs::read_to_string(dir.join(DRAFTS_FILE))
+        .ok()
+        .and_then(|text| ron::from_str::<HashMap<String, Feedback>>(&text).ok())
+        .unwrap_or_default()
 }
 
 /// Today's date in local time, `2026-11-29`.

@@ -24,17 +24,24 @@ pub fn feedback_panel_ui(
     ui.separator();
     egui::ScrollArea::vertical().show(ui, |ui| {
         let label = ui.label(strings.feedback_overall);
-        ui.add(egui::TextEdit::multiline(&mut draft.overall).desired_rows(3))
-            .labelled_by(label.id);
+        let mut changed = ui
+            .add(egui::TextEdit::multiline(&mut draft.overall).desired_rows(3))
+            .labelled_by(label.id)
+            .changed();
         for chapter in &curriculum.chapters {
             ui.add_space(theme::CHAPTER_GAP);
             ui.strong(&chapter.title);
             for item in &chapter.items {
                 let label = ui.label(fill(strings.feedback_item, &[("item", &item.title)]));
                 let comment = draft.items.entry(item.id.clone()).or_default();
-                ui.add(egui::TextEdit::multiline(comment).desired_rows(1))
-                    .labelled_by(label.id);
+                changed |= ui
+                    .add(egui::TextEdit::multiline(comment).desired_rows(1))
+                    .labelled_by(label.id)
+                    .changed();
             }
+        }
+        if changed {
+            actions.push(Action::FeedbackEdited);
         }
     });
 }
