@@ -40,9 +40,7 @@ pub enum PhotoError {
     #[error("not a PNG, JPEG or WebP image")]
     NotAnImage,
     /// The declared size is absurd (a decompression bomb, or a huge panorama).
-    #[error(
-        "the image is too large ({width}×{height} pixels; the limit is {MAX_PIXELS} pixels and {MAX_SIDE} per side)"
-    )]
+    #[error("the image is too large ({width}×{height} pixels)")]
     TooManyPixels {
         /// Declared width.
         width: u32,

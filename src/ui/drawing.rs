@@ -177,7 +177,13 @@ pub fn photo_error_text(error: &crate::drawing::photo::PhotoError, strings: &Str
             &[("size", &human_size(*size)), ("limit", &human_size(*limit))],
         ),
         PhotoError::NotAnImage => strings.photo_not_image.to_owned(),
-        PhotoError::TooManyPixels { .. } => strings.photo_too_many_pixels.to_owned(),
+        PhotoError::TooManyPixels { width, height } => fill(
+            strings.photo_too_many_pixels,
+            &[
+                ("width", &width.to_string()),
+                ("height", &height.to_string()),
+            ],
+        ),
         PhotoError::Damaged(detail) => fill(strings.photo_damaged, &[("detail", detail)]),
         PhotoError::Encode(detail) | PhotoError::Io(detail) => {
             fill(strings.photo_other, &[("detail", detail)])

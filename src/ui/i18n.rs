@@ -324,7 +324,7 @@ pub struct Strings {
     pub photo_too_large: &'static str,
     /// Photo error.
     pub photo_not_image: &'static str,
-    /// Photo error.
+    /// Photo error: `{width}`, `{height}`.
     pub photo_too_many_pixels: &'static str,
     /// Photo error: `{detail}`.
     pub photo_damaged: &'static str,
@@ -539,7 +539,7 @@ pub const ZH: Strings = Strings {
     canvas_page: "画布",
     photo_too_large: "图片文件太大（{size}，上限 {limit}）",
     photo_not_image: "这不是 PNG、JPEG 或 WebP 图片",
-    photo_too_many_pixels: "图片尺寸过大，无法打开（上限 4800 万像素）",
+    photo_too_many_pixels: "图片尺寸过大（{width}×{height} 像素），无法打开",
     photo_damaged: "图片已损坏或不完整（{detail}）",
     photo_other: "{detail}",
     mentor_button: "导师：班级视图",
@@ -720,7 +720,7 @@ pub const EN: Strings = Strings {
     canvas_page: "Canvas",
     photo_too_large: "the image file is too large ({size}; the limit is {limit})",
     photo_not_image: "this is not a PNG, JPEG or WebP image",
-    photo_too_many_pixels: "the image is too large to open (the limit is 48 megapixels)",
+    photo_too_many_pixels: "the image is too large to open ({width}×{height} pixels)",
     photo_damaged: "the image is damaged or incomplete ({detail})",
     photo_other: "{detail}",
     mentor_button: "Mentor: class view",
