@@ -871,12 +871,8 @@ impl StudyApp {
                 });
                 if let Some(file) = file {
                     let text = format::to_string(&file).map_err(|err| err.to_string());
-                    self.background.spawn(ctx, "export-feedback", move || {
-                        let result = text.and_then(|text| {
-                            crate::storage::write_atomically(&path, text.as_bytes(), || Ok(()))
-                                .map_err(|err| err.to_string())
-                        });
-                        Some(Action::ExportDone(result.map(|()| path)))
+                    self.write_in_background(ctx, "export-feedback", path, move || {
+                        text.map(String::into_bytes)
                     });
                 }
                 false
@@ -1055,14 +1051,8 @@ impl StudyApp {
             }
             Action::ExportPngTo(item, path) => {
                 if let Some(image) = progress.drawings.get(&item).and_then(|d| d.image.clone()) {
-                    self.background.spawn(ctx, "export-png", move || {
-                        let result = photo::to_png(&image)
-                            .map_err(|err| photo_error_text(&err, strings))
-                            .and_then(|png| {
-                                crate::storage::write_atomically(&path, &png, || Ok(()))
-                                    .map_err(|err| err.to_string())
-                            });
-                        Some(Action::ExportDone(result.map(|()| path)))
+                    self.write_in_background(ctx, "export-png", path, move || {
+                        photo::to_png(&image).map_err(|err| photo_error_text(&err, strings))
                     });
                 }
                 false
@@ -1205,12 +1195,8 @@ impl StudyApp {
                         )
                         .map_err(|err| err.to_string())
                     };
-                    self.background.spawn(ctx, "export-report", move || {
-                        let result = text.and_then(|text| {
-                            crate::storage::write_atomically(&path, text.as_bytes(), || Ok(()))
-                                .map_err(|err| err.to_string())
-                        });
-                        Some(Action::ExportDone(result.map(|()| path)))
+                    self.write_in_background(ctx, "export-report", path, move || {
+                        text.map(String::into_bytes)
                     });
                 }
                 false
@@ -1306,9 +1292,21 @@ impl StudyApp {
         } else {
             format::to_string(&file).map_err(|err| err.to_string())
         };
-        self.background.spawn(ctx, "export", move || {
-            let result = text.and_then(|text| {
-                crate::storage::write_atomically(&path, text.as_bytes(), || Ok(()))
+        self.write_in_background(ctx, "export", path, move || text.map(String::into_bytes));
+    }
+
+    /// Writes what `contents` makes to `path`, atomically and off the UI thread; the outcome
+    /// comes back as [`Action::ExportDone`].
+    fn write_in_background(
+        &mut self,
+        ctx: &egui::Context,
+        name: &str,
+        path: PathBuf,
+        contents: impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static,
+    ) {
+        self.background.spawn(ctx, name, move || {
+            let result = contents().and_then(|bytes| {
+                crate::storage::write_atomically(&path, &bytes, || Ok(()))
                     .map_err(|err| err.to_string())
             });
             Some(Action::ExportDone(result.map(|()| path)))
