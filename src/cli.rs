@@ -7,6 +7,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 use jiff::Timestamp;
@@ -15,7 +16,7 @@ use crate::curriculum::{Curriculum, Link};
 use crate::exchange::{self, Owner};
 use crate::format::{self, ProgressFile, Student};
 use crate::report::{self, Table};
-use crate::storage::{self, Storage};
+use crate::storage::{self, DataLock, LockError, Recovery, Storage};
 
 /// 学习伴侣 · Study Companion — a deep-learning study roadmap for students and mentors.
 #[derive(Debug, Parser)]
@@ -47,7 +48,8 @@ pub enum Command {
     Curriculum,
     /// Write the saved progress to FILE (`.md`: a readable Markdown summary).
     Export {
-        /// Where to write; an existing file is replaced atomically.
+        /// Where to write (`-`: standard output); an existing file is replaced atomically,
+        /// a folder, device or pipe never.
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
     },
@@ -77,7 +79,8 @@ pub enum Command {
         /// For CSV: one row per student and chapter column, or one row per student and item.
         #[arg(long, value_enum, default_value_t = Table::Chapters)]
         table: Table,
-        /// Write here instead of to standard output (replaced atomically).
+        /// Write here instead of to standard output (`-`); an existing file is replaced
+        /// atomically, a folder, device or pipe never.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -106,8 +109,8 @@ pub fn run(
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
             result => result.map_err(|e| e.to_string()),
         },
-        Command::Export { output } => export(data_dir, curriculum, output, out),
-        Command::Import { file, replace } => import(data_dir, curriculum, file, *replace, out),
+        Command::Export { output } => export(data_dir, curriculum, output, out, err),
+        Command::Import { file, replace } => import(data_dir, curriculum, file, *replace, out, err),
         Command::Check { files } => return check(curriculum, files, out, err),
         Command::Report {
             paths,
@@ -143,15 +146,49 @@ fn open_storage(data_dir: Option<&Path>) -> Result<Storage, String> {
     Storage::open(dir).map_err(|e| e.to_string())
 }
 
-/// The saved progress; refuses to go on when the data file is damaged (the app repairs it).
-fn load_saved(storage: &Storage) -> Result<Option<ProgressFile>, String> {
+/// How long a command that writes waits for another writer of the data folder to finish.
+pub const LOCK_WAIT: Duration = Duration::from_secs(5);
+
+/// Takes the data folder's lock for a command, or says who holds it and what to do.
+fn lock_for(storage: &Storage, command: &str) -> Result<DataLock, String> {
+    storage.lock(command, LOCK_WAIT).map_err(|err| match &err {
+        LockError::Held(holder) if holder.is_app() => format!(
+            "{err}; {command} the file in the app, or close the app first: {}",
+            storage.dir().display()
+        ),
+        LockError::Held(_) => format!(
+            "{err}; try again when it has finished: {}",
+            storage.dir().display()
+        ),
+        LockError::Io(_) => err.to_string(),
+    })
+}
+
+/// The saved progress, with the lock held: a damaged file is moved aside and the backup used,
+/// as the app does; this is said in words (and the app says it again at its next start).
+fn load_saved(storage: &Storage, err: &mut dyn Write) -> Result<Option<ProgressFile>, String> {
     let loaded = storage.load(Timestamp::now()).map_err(|e| e.to_string())?;
-    if let Some(recovery) = loaded.recovery {
-        return Err(format!(
-            "the saved progress needed repair ({recovery:?}); open the app once to see what happened"
-        ));
+    match loaded.recovery {
+        None => {}
+        Some(recovery @ Recovery::CouldNotMoveAside { .. }) => {
+            return Err(format!("{recovery}; nothing was changed"));
+        }
+        Some(recovery) => {
+            let _ = writeln!(err, "study-companion: warning: {recovery}");
+        }
     }
     Ok(loaded.file)
+}
+
+/// Writes a command's output to `path` atomically, or to standard output for `-`. Refuses to
+/// replace a folder, a device or a FIFO.
+fn write_output(path: &Path, bytes: &[u8], out: &mut dyn Write) -> Result<(), String> {
+    if path == Path::new("-") {
+        return out.write_all(bytes).map_err(|e| e.to_string());
+    }
+    crate::safe_io::check_output_target(path)
+        .map_err(|e| format!("{e}; choose a file name: {}", path.display()))?;
+    storage::write_atomically(path, bytes, || Ok(())).map_err(|e| e.to_string())
 }
 
 fn export(
@@ -159,9 +196,11 @@ fn export(
     curriculum: &Curriculum,
     output: &Path,
     out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> Result<(), String> {
+    // Only reads the data folder (no lock, no repair), so it also works while the app is open.
     let storage = open_storage(data_dir)?;
-    let mut file = load_saved(&storage)?.ok_or_else(|| {
+    let mut file = storage.read_saved()?.ok_or_else(|| {
         format!(
             "there is no saved progress to export in {}",
             storage.dir().display()
@@ -173,12 +212,14 @@ fn export(
     } else {
         format::to_string(&file).map_err(|e| e.to_string())?
     };
-    storage::write_atomically(output, text.as_bytes(), || Ok(())).map_err(|e| e.to_string())?;
-    writeln!(
-        out,
-        "exported: {}",
-        exchange::summary_line(curriculum, &file)
-    )
+    write_output(output, text.as_bytes(), out)?;
+    let line = format!("exported: {}", exchange::summary_line(curriculum, &file));
+    if output == Path::new("-") {
+        // Standard output holds the file: the summary goes with the messages.
+        writeln!(err, "{line}")
+    } else {
+        writeln!(out, "{line}")
+    }
     .map_err(|e| e.to_string())
 }
 
@@ -188,10 +229,17 @@ fn import(
     path: &Path,
     replace: bool,
     out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> Result<(), String> {
     let storage = open_storage(data_dir)?;
     let imported = format::read_path(path).map_err(|e| format!("{e}: {}", path.display()))?;
-    let local = load_saved(&storage)?
+    // From here to the save, no other process may write the data folder.
+    let _lock = lock_for(&storage, "import")?;
+    let removed = storage.remove_stale_temporaries();
+    if removed > 0 {
+        log::info!("removed {removed} temporary file(s) left by interrupted saves");
+    }
+    let local = load_saved(&storage, err)?
         .unwrap_or_else(|| ProgressFile::new(Student::new(""), &curriculum.version));
     let write = |line: String| writeln!(out, "{line}").map_err(|e| e.to_string());
     let mut lines = Vec::new();
@@ -202,6 +250,31 @@ fn import(
     let mut file = match (preview.owner, replace) {
         (Owner::Same, false) => {
             lines.push(format!("{} change(s) merged", preview.changes.len()));
+            if !preview.set_aside.is_empty() {
+                // Kept apart before anything is saved, so it is on disk either way.
+                let template = ProgressFile {
+                    progress: crate::progress::Progress::default(),
+                    ..local.clone()
+                };
+                let count = preview.set_aside.len();
+                for entry in &preview.set_aside {
+                    lines.push(format!(
+                        "set aside: {}",
+                        exchange::describe_set_aside(entry)
+                    ));
+                }
+                let texts = format::set_aside_files(&template, preview.set_aside.clone())
+                    .map_err(|e| e.to_string())?;
+                let paths = storage
+                    .save_set_aside(&texts, Timestamp::now())
+                    .map_err(|e| e.to_string())?;
+                for path in paths {
+                    lines.push(format!(
+                        "what was set aside ({count}) is kept in: {}",
+                        path.display()
+                    ));
+                }
+            }
             let mut merged = local.clone();
             merged.progress = preview.merged;
             merged
@@ -308,12 +381,7 @@ fn report(
         },
         ReportFormat::Md => report::markdown(curriculum, &class),
     };
-    let written = match output {
-        Some(path) => {
-            storage::write_atomically(path, text.as_bytes(), || Ok(())).map_err(|e| e.to_string())
-        }
-        None => out.write_all(text.as_bytes()).map_err(|e| e.to_string()),
-    };
+    let written = write_output(output.unwrap_or(Path::new("-")), text.as_bytes(), out);
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

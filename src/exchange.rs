@@ -8,7 +8,8 @@ use std::fmt::Write as _;
 use crate::curriculum::{Curriculum, ItemId};
 use crate::format::{ProgressFile, Repair};
 use crate::progress::{
-    Completion, ItemState, NoteTarget, Progress, chapter_completion, merge, overall_completion,
+    Completion, ItemState, NoteTarget, Progress, SetAside, chapter_completion, merge_within,
+    overall_completion,
 };
 
 /// Whose file it is, compared with the local student.
@@ -51,8 +52,11 @@ pub struct ImportPreview {
     pub completion: Completion,
     /// What a merge would change (empty for another student's file).
     pub changes: Vec<Change>,
-    /// The merged progress (for the same student).
+    /// The merged progress (for the same student), within the limits of a file.
     pub merged: Progress,
+    /// What a merge could not keep within the limits; saved in files of its own beside the
+    /// progress when the merge is confirmed ([`crate::storage::Storage::save_set_aside`]).
+    pub set_aside: Vec<SetAside>,
     /// Items in the file that this curriculum does not have (kept, shown apart).
     pub unknown_items: Vec<ItemId>,
     /// What had to be cleaned or skipped to read the file.
@@ -71,9 +75,9 @@ pub fn preview(
     } else {
         Owner::Other
     };
-    let merged = match owner {
-        Owner::Same => merge(&local.progress, &incoming.progress),
-        Owner::Other => local.progress.clone(),
+    let (merged, set_aside) = match owner {
+        Owner::Same => merge_fitting(local, &incoming.progress),
+        Owner::Other => (local.progress.clone(), Vec::new()),
     };
     let changes = if owner == Owner::Same {
         changes(&local.progress, &merged)
@@ -92,8 +96,59 @@ pub fn preview(
         owner,
         changes,
         merged,
+        set_aside,
         unknown_items,
         repairs,
+    }
+}
+
+/// Merges `incoming` into `local`'s progress so that the result is read back whole: within
+/// the format's counts and note lengths, and within its file size. What does not fit is
+/// returned to be saved apart, never dropped.
+pub fn merge_fitting(local: &ProgressFile, incoming: &Progress) -> (Progress, Vec<SetAside>) {
+    let (merged, mut set_aside) =
+        merge_within(&local.progress, incoming, crate::format::limits::CAPACITY);
+    let mut file = ProgressFile {
+        progress: merged,
+        ..local.clone()
+    };
+    match crate::format::fit_in_file(&mut file) {
+        Ok(moved) => set_aside.extend(moved),
+        Err(err) => log::warn!("the merged progress could not be measured: {err}"),
+    }
+    (file.progress, set_aside)
+}
+
+/// One line per set-aside entry, in English (the command line; the window has its own words).
+pub fn describe_set_aside(entry: &SetAside) -> String {
+    match entry {
+        SetAside::NoteVersion(target, note) => format!(
+            "a version of the note of {} ({} bytes): with it, the note or the file would be over the limits",
+            target_label(target),
+            note.text.len()
+        ),
+        SetAside::Item(id, _) => format!("item `{id}`: over the most items a file holds"),
+        SetAside::ChapterNote(id, _) => {
+            format!("the note of chapter `{id}`: over the most chapter notes a file holds")
+        }
+        SetAside::Drawing(id, _) => {
+            format!("the drawing of item `{id}`: over the most drawings or the file size")
+        }
+        SetAside::Feedback(feedback) => format!(
+            "feedback from {} ({}): over the most feedback a file holds",
+            feedback.mentor,
+            feedback
+                .written
+                .map(|time| time.to_string())
+                .unwrap_or_default()
+        ),
+    }
+}
+
+fn target_label(target: &NoteTarget) -> String {
+    match target {
+        NoteTarget::Item(id) => format!("item `{id}`"),
+        NoteTarget::Chapter(id) => format!("chapter `{id}`"),
     }
 }
 

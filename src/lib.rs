@@ -13,5 +13,6 @@ pub mod exchange;
 pub mod format;
 pub mod progress;
 pub mod report;
+pub mod safe_io;
 pub mod storage;
 pub mod ui;

@@ -5,13 +5,23 @@
 //!   moment leaves the old file or the new one, whole.
 //! * Before each save, the previous `progress.ron` becomes `progress.ron.bak`.
 //! * A damaged `progress.ron` is moved aside (`progress.damaged-<time>.ron`), never
-//!   overwritten; the app starts from the backup (or empty) and says so.
+//!   overwritten; the app starts from the backup (or empty) and says so. A note of it stays in
+//!   the folder (`recovery-notes.ron`) until the app has shown it, so a recovery done by the
+//!   command line is told in the window too.
+//! * One writer per data folder: a process that may write takes the folder's lock
+//!   ([`Storage::lock`], an advisory lock the system releases when the process ends). A
+//!   second writer waits briefly, then is refused with a message naming the holder.
+//! * A `progress.ron` that is a symbolic link (students put it in a synced folder that way)
+//!   is written through: the new file is written beside the link's target and renamed over
+//!   it, so the link stays a link and the target is the file that changes.
 
 use std::fs::File;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime};
 
 use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
 
 use crate::format::{self, FormatError, ProgressFile};
 
@@ -21,6 +31,18 @@ pub const PROGRESS_FILE: &str = "progress.ron";
 pub const BACKUP_FILE: &str = "progress.ron.bak";
 /// Prefix of the temporary files a save writes first.
 const TEMP_PREFIX: &str = ".progress-";
+/// The lock file of the data folder (its lock is held, its content is empty).
+pub const LOCK_FILE: &str = ".study-companion.lock";
+/// Who holds the lock: `app 1234` or `import 1234` (a separate file, because on Windows a
+/// locked file cannot be read by others).
+const HOLDER_FILE: &str = ".study-companion.holder";
+/// Recoveries not yet shown in the window.
+pub const RECOVERY_NOTES_FILE: &str = "recovery-notes.ron";
+/// A temporary file older than this was left by a save that was interrupted (a save takes
+/// well under a second, a large one on a network drive a few seconds).
+pub const STALE_TEMPORARY_AGE: Duration = Duration::from_secs(120);
+/// How many links are followed from `progress.ron` to the real file.
+const MAX_LINK_HOPS: usize = 16;
 
 /// A problem with the data folder or its files. Paths come last in the message.
 #[derive(Debug, thiserror::Error)]
@@ -34,6 +56,18 @@ pub enum StorageError {
         path: PathBuf,
         /// The cause.
         source: std::io::Error,
+    },
+
+    /// The progress is larger than the app reads back ([`format::limits::MAX_FILE_BYTES`]):
+    /// it is not written, so the saved file stays readable.
+    #[error(
+        "the progress is too large to save ({size} bytes; a progress file may have at most {limit} bytes); remove a drawing or shorten long notes"
+    )]
+    TooLarge {
+        /// Its size as written.
+        size: u64,
+        /// The limit.
+        limit: u64,
     },
 
     /// The progress could not be written as RON.
@@ -78,6 +112,108 @@ pub enum Recovery {
         /// The damaged file.
         path: PathBuf,
     },
+}
+
+impl std::fmt::Display for Recovery {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::FromBackup { reason, moved_to } => write!(
+                f,
+                "the saved progress was damaged ({reason}); it was moved aside and the backup (the version before the last save) is used now. The damaged file is kept: {}",
+                moved_to.display()
+            ),
+            Self::StartedEmpty { reason, moved_to } => write!(
+                f,
+                "the saved progress and its backup were damaged ({reason}); both were moved aside and the progress starts empty. The damaged file is kept: {}",
+                moved_to.display()
+            ),
+            Self::CouldNotMoveAside {
+                reason,
+                error,
+                path,
+            } => write!(
+                f,
+                "the saved progress is damaged ({reason}) and could not be moved aside ({error}); nothing will be saved over it until it is moved or repaired: {}",
+                path.display()
+            ),
+        }
+    }
+}
+
+/// A recovery kept in the data folder until the window has shown it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecoveryNote {
+    /// When it happened.
+    pub when: Timestamp,
+    /// The backup was used (`false`: the progress started empty).
+    pub from_backup: bool,
+    /// Why the file could not be read (English; the window reads the damaged file again to
+    /// say it in the UI language).
+    pub reason: String,
+    /// Where the damaged file is now.
+    pub moved_to: PathBuf,
+}
+
+/// Who holds a data folder's lock.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Holder {
+    /// `app` for the window, or the command's name (`import`).
+    pub role: String,
+    /// Its process id, if known.
+    pub pid: Option<u32>,
+}
+
+impl Holder {
+    /// Whether the holder is the window.
+    pub fn is_app(&self) -> bool {
+        self.role == ROLE_APP
+    }
+}
+
+/// The role of the window in the holder file.
+pub const ROLE_APP: &str = "app";
+
+/// Why the data folder's lock could not be taken.
+#[derive(Debug, thiserror::Error)]
+pub enum LockError {
+    /// Another process writes to the folder.
+    #[error("{}", held_message(.0))]
+    Held(Holder),
+    /// The lock file could not be opened or locked.
+    #[error(transparent)]
+    Io(#[from] StorageError),
+}
+
+fn held_message(holder: &Holder) -> String {
+    let pid = holder
+        .pid
+        .map(|pid| format!(" (process {pid})"))
+        .unwrap_or_default();
+    if holder.is_app() {
+        format!("Study Companion is open on this data folder{pid}")
+    } else if holder.role.is_empty() {
+        "another process is writing to this data folder".to_owned()
+    } else {
+        format!(
+            "another `study-companion {}`{pid} is writing to this data folder",
+            holder.role
+        )
+    }
+}
+
+/// The data folder's lock: held until dropped (or until the process ends, whatever way).
+#[derive(Debug)]
+pub struct DataLock {
+    file: File,
+    holder_path: PathBuf,
+}
+
+impl Drop for DataLock {
+    fn drop(&mut self) {
+        // Still locked here: nobody else can have written the holder file yet.
+        let _ = std::fs::remove_file(&self.holder_path);
+        let _ = self.file.unlock();
+    }
 }
 
 /// The result of [`Storage::load`].
@@ -126,10 +262,147 @@ impl Storage {
         self.dir.join(BACKUP_FILE)
     }
 
-    /// Loads the saved progress, repairing what it must (see [`Recovery`]).
+    /// Takes the folder's lock for `role` (`app`, or a command's name), trying for `wait`
+    /// before giving up with the holder's name. Hold the lock as long as anything may be
+    /// written to the folder. In one process, two locks on one folder also exclude each
+    /// other.
+    pub fn lock(&self, role: &str, wait: Duration) -> Result<DataLock, LockError> {
+        let path = self.dir.join(LOCK_FILE);
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(StorageError::io("opening the lock file", &path))?;
+        let deadline = Instant::now() + wait;
+        loop {
+            match file.try_lock() {
+                Ok(()) => break,
+                Err(std::fs::TryLockError::WouldBlock) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(25));
+                }
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    return Err(LockError::Held(self.holder()));
+                }
+                Err(std::fs::TryLockError::Error(err)) => {
+                    return Err(StorageError::io("locking", &path)(err).into());
+                }
+            }
+        }
+        let holder_path = self.dir.join(HOLDER_FILE);
+        let text = format!("{role} {}\n", std::process::id());
+        if let Err(err) = std::fs::write(&holder_path, text) {
+            log::warn!("could not write {}: {err}", holder_path.display());
+        }
+        Ok(DataLock { file, holder_path })
+    }
+
+    /// Who holds the lock, as far as its holder file tells.
+    fn holder(&self) -> Holder {
+        let text = crate::safe_io::read_regular(&self.dir.join(HOLDER_FILE), 256)
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .unwrap_or_default();
+        let mut words = text.split_whitespace();
+        let role = words
+            .next()
+            .filter(|role| role.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+            .unwrap_or_default()
+            .to_owned();
+        Holder {
+            role,
+            pid: words.next().and_then(|pid| pid.parse().ok()),
+        }
+    }
+
+    /// The file a save replaces: `progress.ron`, or the file it links to (followed to the end
+    /// of a chain of links; a relative link is relative to the data folder).
+    pub fn save_target(&self) -> PathBuf {
+        let mut path = self.progress_path();
+        for _ in 0..MAX_LINK_HOPS {
+            match std::fs::read_link(&path) {
+                Ok(target) => {
+                    path = match path.parent() {
+                        Some(parent) if target.is_relative() => parent.join(target),
+                        _ => target,
+                    };
+                }
+                Err(_) => break,
+            }
+        }
+        path
+    }
+
+    /// Loads the saved progress, repairing what it must (see [`Recovery`]). A damaged file
+    /// moved aside is also noted in [`RECOVERY_NOTES_FILE`] until the window shows it
+    /// ([`Self::take_recovery_notes`]).
     ///
-    /// Only a folder that cannot be read at all is an error.
+    /// Only a folder that cannot be read at all is an error. Call with the lock held.
     pub fn load(&self, now: Timestamp) -> Result<Loaded, StorageError> {
+        let loaded = self.load_without_note(now)?;
+        let note = match &loaded.recovery {
+            Some(Recovery::FromBackup { reason, moved_to }) => Some((true, reason, moved_to)),
+            Some(Recovery::StartedEmpty { reason, moved_to }) => Some((false, reason, moved_to)),
+            _ => None,
+        };
+        if let Some((from_backup, reason, moved_to)) = note {
+            let note = RecoveryNote {
+                when: now,
+                from_backup,
+                reason: reason.clone(),
+                moved_to: moved_to.clone(),
+            };
+            if let Err(err) = self.add_recovery_note(note) {
+                log::warn!("could not keep a note of the recovery: {err}");
+            }
+        }
+        Ok(loaded)
+    }
+
+    /// Reads the saved progress without repairing or writing anything (for commands that
+    /// only read, and may run while the window is open): a damaged file is an error.
+    pub fn read_saved(&self) -> Result<Option<ProgressFile>, String> {
+        match read_progress(&self.progress_path()) {
+            Ok(Some(file)) => Ok(Some(file)),
+            Ok(None) => Ok(read_progress(&self.backup_path()).ok().flatten()),
+            Err(LoadError::Io(err)) => Err(err.to_string()),
+            Err(LoadError::Damaged(reason)) => Err(format!(
+                "the saved progress is damaged ({reason}); open the app to repair it (it moves the damaged file aside and uses the backup): {}",
+                self.progress_path().display()
+            )),
+        }
+    }
+
+    fn add_recovery_note(&self, note: RecoveryNote) -> Result<(), StorageError> {
+        let path = self.dir.join(RECOVERY_NOTES_FILE);
+        let mut notes = self.recovery_notes();
+        notes.push(note);
+        let text = ron::ser::to_string_pretty(&notes, ron::ser::PrettyConfig::new())
+            .map_err(|err| StorageError::Format(FormatError::Write(err.to_string())))?;
+        write_atomically(&path, text.as_bytes(), || Ok(()))
+    }
+
+    fn recovery_notes(&self) -> Vec<RecoveryNote> {
+        crate::safe_io::read_regular(&self.dir.join(RECOVERY_NOTES_FILE), 1024 * 1024)
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .and_then(|text| ron::from_str(&text).ok())
+            .unwrap_or_default()
+    }
+
+    /// The recoveries not yet shown, oldest first; they are forgotten once taken.
+    pub fn take_recovery_notes(&self) -> Vec<RecoveryNote> {
+        let notes = self.recovery_notes();
+        let path = self.dir.join(RECOVERY_NOTES_FILE);
+        if let Err(err) = std::fs::remove_file(&path)
+            && err.kind() != std::io::ErrorKind::NotFound
+        {
+            log::warn!("could not remove {}: {err}", path.display());
+        }
+        notes
+    }
+
+    fn load_without_note(&self, now: Timestamp) -> Result<Loaded, StorageError> {
         let path = self.progress_path();
         match read_progress(&path) {
             Ok(Some(file)) => Ok(Loaded {
@@ -180,13 +453,62 @@ impl Storage {
 
     /// Saves already serialised progress text atomically (see [`Self::save`]).
     pub fn save_text(&self, text: &str) -> Result<(), StorageError> {
-        let path = self.progress_path();
+        // Never write what the next start would refuse as damaged.
+        let size = text.len() as u64;
+        if size > format::limits::MAX_FILE_BYTES {
+            return Err(StorageError::TooLarge {
+                size,
+                limit: format::limits::MAX_FILE_BYTES,
+            });
+        }
+        // Through a link to its target: the link stays, the target is replaced atomically.
+        let path = self.save_target();
+        if path != self.progress_path() {
+            let parent = path.parent().unwrap_or(Path::new("."));
+            if !parent.is_dir() {
+                return Err(StorageError::Io {
+                    operation: "saving through the link progress.ron to",
+                    path: path.clone(),
+                    source: std::io::ErrorKind::NotFound.into(),
+                });
+            }
+        }
         write_atomically(&path, text.as_bytes(), || {
             if path.exists() {
                 self.keep_backup(&path)?;
             }
             Ok(())
         })
+    }
+
+    /// Writes what a merge set aside ([`format::set_aside_files`]) beside the progress, as
+    /// `set-aside-<time>[-n].scprogress` files the student can open in the app; returns their
+    /// paths. Call before saving the merge, so nothing is ever only in memory.
+    pub fn save_set_aside(
+        &self,
+        texts: &[String],
+        now: Timestamp,
+    ) -> Result<Vec<PathBuf>, StorageError> {
+        let stamp = now.strftime("%Y%m%dT%H%M%SZ").to_string();
+        let mut paths = Vec::new();
+        let mut n = 1;
+        for text in texts {
+            let path = loop {
+                let name = if n == 1 {
+                    format!("set-aside-{stamp}.{}", format::EXTENSION)
+                } else {
+                    format!("set-aside-{stamp}-{n}.{}", format::EXTENSION)
+                };
+                n += 1;
+                let candidate = self.dir.join(name);
+                if !candidate.exists() {
+                    break candidate;
+                }
+            };
+            write_atomically(&path, text.as_bytes(), || Ok(()))?;
+            paths.push(path);
+        }
+        Ok(paths)
     }
 
     /// Makes the current `progress.ron` the backup, atomically (a hard link, or a copy where
@@ -204,19 +526,40 @@ impl Storage {
         std::fs::rename(&staging, &backup).map_err(StorageError::io("replacing", &backup))
     }
 
-    /// Removes temporary files left by a save that was interrupted (they are never the only
-    /// copy of anything: a save renames its file into place before returning).
-    pub fn remove_stale_temporaries(&self) {
+    /// Removes our temporary files left by saves that were interrupted and are older than
+    /// [`STALE_TEMPORARY_AGE`] (they are never the only copy of anything: a save renames its
+    /// file into place before returning). Returns how many were removed. Call with the lock
+    /// held.
+    pub fn remove_stale_temporaries(&self) -> usize {
+        self.remove_temporaries_older_than(STALE_TEMPORARY_AGE, SystemTime::now())
+    }
+
+    /// [`Self::remove_stale_temporaries`] with the age and the time given.
+    pub fn remove_temporaries_older_than(&self, age: Duration, now: SystemTime) -> usize {
         let Ok(entries) = std::fs::read_dir(&self.dir) else {
-            return;
+            return 0;
         };
+        let mut removed = 0;
         for entry in entries.flatten() {
             let name = entry.file_name();
             let name = name.to_string_lossy();
-            if name.starts_with(TEMP_PREFIX) && name.ends_with(".tmp") {
-                let _ = std::fs::remove_file(entry.path());
+            if !(name.starts_with(TEMP_PREFIX) && name.ends_with(".tmp")) {
+                continue;
+            }
+            // Only our own regular files, never what a link points to.
+            let Ok(metadata) = entry.metadata() else {
+                continue;
+            };
+            let old = metadata
+                .modified()
+                .ok()
+                .and_then(|modified| now.duration_since(modified).ok())
+                .is_some_and(|elapsed| elapsed >= age);
+            if metadata.is_file() && old && std::fs::remove_file(entry.path()).is_ok() {
+                removed += 1;
             }
         }
+        removed
     }
 
     fn damaged_path(&self, now: Timestamp) -> PathBuf {
@@ -270,10 +613,15 @@ enum LoadError {
 
 /// `Ok(None)` when the file does not exist.
 fn read_progress(path: &Path) -> Result<Option<ProgressFile>, LoadError> {
-    let bytes = match std::fs::read(path) {
+    // A link to `/dev/zero`, a FIFO or a huge sparse file is refused (and set aside as
+    // damaged) without being read.
+    let bytes = match format::read_file(path) {
         Ok(bytes) => bytes,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(err) => return Err(LoadError::Io(StorageError::io("reading", path)(err))),
+        Err(FormatError::Io(err)) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(FormatError::Io(err)) => {
+            return Err(LoadError::Io(StorageError::io("reading", path)(err)));
+        }
+        Err(err) => return Err(LoadError::Damaged(err.to_string())),
     };
     format::from_bytes(&bytes)
         .map(Some)

@@ -60,16 +60,13 @@ pub enum PhotoError {
 
 /// Reads an image file from disk (refusing an oversized one before reading it).
 pub fn prepare_file(path: &Path) -> Result<EmbeddedImage, PhotoError> {
-    let size = std::fs::metadata(path)
-        .map_err(|err| PhotoError::Io(err.to_string()))?
-        .len();
-    if size > MAX_FILE_BYTES {
-        return Err(PhotoError::FileTooLarge {
-            size,
-            limit: MAX_FILE_BYTES,
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|err| PhotoError::Io(err.to_string()))?;
+    use crate::safe_io::{ReadError, read_regular};
+    let bytes = read_regular(path, MAX_FILE_BYTES).map_err(|err| match err {
+        ReadError::TooLarge { size, limit } => PhotoError::FileTooLarge { size, limit },
+        // A FIFO or device is refused without blocking or reading without end.
+        ReadError::NotRegular(_) => PhotoError::NotAnImage,
+        other => PhotoError::Io(other.to_string()),
+    })?;
     prepare(&bytes)
 }
 

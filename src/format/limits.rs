@@ -25,3 +25,31 @@ pub const MAX_SKETCH_LABELS: usize = 2_000;
 pub const MAX_DRAWINGS: usize = 16;
 /// Most mentor feedback entries in one file.
 pub const MAX_FEEDBACK: usize = 200;
+
+/// The limits a progress must keep so that its file is read back whole (a merge keeps to
+/// them and sets aside what does not fit).
+pub const CAPACITY: crate::progress::Capacity = crate::progress::Capacity {
+    items: MAX_ITEMS,
+    chapter_notes: MAX_CHAPTER_NOTES,
+    note_bytes: MAX_NOTE_BYTES,
+    drawings: MAX_DRAWINGS,
+    feedback: MAX_FEEDBACK,
+};
+
+/// Most points the app's own canvas adds to a sketch: well within [`MAX_SKETCH_POINTS`], so
+/// that a sketch plus its rendered picture and long notes still fits in [`MAX_FILE_BYTES`]
+/// when saved (a point takes about 30 bytes as written; see docs/progress-file.md).
+pub const SKETCH_POINTS_BUDGET: usize = 250_000;
+
+/// Whether the canvas may add a stroke of `points` points (or a label, with `points` 0) to
+/// `sketch` and still save a file the app reads back.
+pub fn sketch_has_room(sketch: &crate::drawing::Sketch, points: usize, labels: usize) -> bool {
+    let used: usize = sketch
+        .strokes
+        .iter()
+        .map(|stroke| stroke.points.len())
+        .sum();
+    sketch.strokes.len() + usize::from(points > 0) <= MAX_SKETCH_STROKES
+        && used + points <= SKETCH_POINTS_BUDGET
+        && sketch.labels.len() + labels <= MAX_SKETCH_LABELS
+}

@@ -6,13 +6,13 @@
 //! safely can (and lists it in [`Imported::repairs`]) and refuses the rest with a message
 //! that says what and where. `docs/progress-file.md` documents every field and limit.
 
+mod fit;
 pub mod limits;
 mod migrate;
 mod repair;
 mod v1;
 mod v2;
 
-use std::io::Read as _;
 use std::path::Path;
 
 use jiff::Timestamp;
@@ -20,6 +20,7 @@ use serde::Deserialize;
 
 use crate::progress::Progress;
 
+pub use fit::{fit_in_file, set_aside_files};
 pub use repair::{ImageCheck, Repair};
 pub use v2::Student;
 
@@ -43,6 +44,10 @@ pub enum FormatError {
         /// The limit.
         limit: u64,
     },
+
+    /// A folder, device or pipe rather than a file.
+    #[error("this is not a file but {0}")]
+    NotAFile(crate::safe_io::FileKind),
 
     /// Empty or whitespace only.
     #[error("the file is empty")]
@@ -192,18 +197,20 @@ pub fn read_path(path: &Path) -> Result<Imported, FormatError> {
 
 /// [`read_path`], choosing how thoroughly embedded images are checked.
 pub fn read_path_with(path: &Path, images: ImageCheck) -> Result<Imported, FormatError> {
-    let file = std::fs::File::open(path)?;
-    let size = file.metadata()?.len();
-    if size > limits::MAX_FILE_BYTES {
-        return Err(FormatError::TooLarge {
-            size,
-            limit: limits::MAX_FILE_BYTES,
-        });
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(limits::MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)?;
-    read_with(&bytes, images)
+    read_with(&read_file(path)?, images)
+}
+
+/// The bytes of a progress file on disk: a regular file (a FIFO, device or folder is refused
+/// without blocking), at most [`limits::MAX_FILE_BYTES`] (refused from its size, never read
+/// past the limit).
+pub fn read_file(path: &Path) -> Result<Vec<u8>, FormatError> {
+    use crate::safe_io::ReadError;
+    crate::safe_io::read_regular(path, limits::MAX_FILE_BYTES).map_err(|err| match err {
+        ReadError::NotFound => FormatError::Io(std::io::ErrorKind::NotFound.into()),
+        ReadError::NotRegular(kind) => FormatError::NotAFile(kind),
+        ReadError::TooLarge { size, limit } => FormatError::TooLarge { size, limit },
+        ReadError::Io(err) => FormatError::Io(err),
+    })
 }
 
 /// Reads a progress file (see [`read`]), dropping the list of repairs.

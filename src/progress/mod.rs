@@ -9,7 +9,7 @@ mod unique;
 pub use unique::map as unique_map;
 
 pub use completion::{Completion, chapter_completion, overall_completion};
-pub use merge::{NOTE_SEPARATOR, merge};
+pub use merge::{Capacity, NOTE_SEPARATOR, SetAside, merge, merge_within, pack, progress_of};
 
 use std::collections::BTreeMap;
 
@@ -175,6 +175,14 @@ impl Progress {
         match target {
             NoteTarget::Item(id) => self.items.get(id).map(|item| &item.note),
             NoteTarget::Chapter(id) => self.chapter_notes.get(id),
+        }
+    }
+
+    /// The note of an item or chapter, to change it (`None` when there is none).
+    pub fn note_mut(&mut self, target: &NoteTarget) -> Option<&mut Note> {
+        match target {
+            NoteTarget::Item(id) => self.items.get_mut(id).map(|item| &mut item.note),
+            NoteTarget::Chapter(id) => self.chapter_notes.get_mut(id),
         }
     }
 

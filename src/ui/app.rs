@@ -14,7 +14,7 @@ use crate::drawing::{Drawing, EmbeddedImage, Sketch, photo};
 use crate::exchange::{self as files, ImportPreview};
 use crate::format::{self, Imported, ProgressFile, Student};
 use crate::progress::{ItemState, NoteTarget, Progress, overall_completion};
-use crate::storage::{Recovery, Storage};
+use crate::storage::{DataLock, LockError, ROLE_APP, Recovery, Storage};
 
 use super::background::Background;
 use super::browser::{Browser, SystemBrowser};
@@ -207,6 +207,16 @@ pub struct Notice {
     pub is_problem: bool,
 }
 
+impl Notice {
+    /// A problem, shown in the warning colour.
+    pub fn problem(text: String) -> Self {
+        Self {
+            text,
+            is_problem: true,
+        }
+    }
+}
+
 /// The Study Companion app.
 pub struct StudyApp {
     curriculum: Arc<Curriculum>,
@@ -238,6 +248,11 @@ pub struct StudyApp {
     /// When the drafts changed and are not saved yet.
     drafts_dirty_since: Option<Instant>,
     background: Background,
+    /// The data folder's lock, held while this window may write there.
+    data_lock: Option<DataLock>,
+    /// Another process holds the data folder: the window only shows the progress, and tries
+    /// to take the folder over.
+    locked_out: Option<LockedOut>,
     /// The import waiting for the student's decision, and its file.
     pending_import: Option<(PathBuf, Box<ImportPreview>)>,
     /// Files to import after the current one (several dropped or given at start).
@@ -263,77 +278,28 @@ impl StudyApp {
     ) -> Self {
         let strings = state.language.strings();
         let mut notices = Vec::new();
-        let mut problem = |text: String| {
-            notices.push(Notice {
-                text,
-                is_problem: true,
-            });
-        };
-        let mut file = None;
-        let mut autosave = None;
-        match data_dir.map(Storage::open) {
-            None => problem(strings.no_data_folder.to_owned()),
-            Some(Err(err)) => problem(fill(
-                strings.storage_unusable,
-                &[("error", &err.to_string())],
-            )),
-            Some(Ok(storage)) => {
-                storage.remove_stale_temporaries();
-                match storage.load(Timestamp::now()) {
-                    Err(err) => {
-                        // Unreadable: never save over it.
-                        problem(fill(
-                            strings.storage_unusable,
-                            &[("error", &err.to_string())],
-                        ));
-                    }
-                    Ok(loaded) => {
-                        file = loaded.file;
-                        let keep_saving = match loaded.recovery {
-                            None => true,
-                            Some(Recovery::FromBackup { reason, moved_to }) => {
-                                problem(fill(
-                                    strings.recovered_from_backup,
-                                    &[
-                                        ("reason", &reason),
-                                        ("path", &moved_to.display().to_string()),
-                                    ],
-                                ));
-                                true
-                            }
-                            Some(Recovery::StartedEmpty { reason, moved_to }) => {
-                                problem(fill(
-                                    strings.recovered_empty,
-                                    &[
-                                        ("reason", &reason),
-                                        ("path", &moved_to.display().to_string()),
-                                    ],
-                                ));
-                                true
-                            }
-                            Some(Recovery::CouldNotMoveAside {
-                                reason,
-                                error,
-                                path,
-                            }) => {
-                                problem(fill(
-                                    strings.damaged_not_moved,
-                                    &[
-                                        ("reason", &reason),
-                                        ("error", &error),
-                                        ("path", &path.display().to_string()),
-                                    ],
-                                ));
-                                false
-                            }
-                        };
-                        if keep_saving {
-                            autosave = Some(Autosave::new(storage));
-                        }
-                    }
-                }
+        let opened = match data_dir.map(Storage::open) {
+            None => {
+                notices.push(Notice::problem(strings.no_data_folder.to_owned()));
+                OpenedFolder::default()
             }
-        }
+            Some(Err(err)) => {
+                notices.push(Notice::problem(fill(
+                    strings.storage_unusable,
+                    &[("error", &err.to_string())],
+                )));
+                OpenedFolder::default()
+            }
+            Some(Ok(storage)) => {
+                open_data_folder(storage, LOCK_WAIT_AT_START, strings, &mut notices)
+            }
+        };
+        let OpenedFolder {
+            file,
+            autosave,
+            lock: data_lock,
+            locked_out,
+        } = opened;
         let feedback_drafts = autosave
             .as_ref()
             .map(|autosave| load_drafts(autosave.storage().dir()))
@@ -359,6 +325,12 @@ impl StudyApp {
             feedback_drafts,
             drafts_dirty_since: None,
             background: Background::default(),
+            data_lock,
+            locked_out: locked_out.map(|(storage, notice)| LockedOut {
+                storage,
+                last_try: Instant::now(),
+                notice,
+            }),
             pending_import: None,
             import_queue: VecDeque::new(),
             reading_import: false,
@@ -568,7 +540,7 @@ impl StudyApp {
                 curriculum: &self.curriculum,
                 state: &self.state,
                 progress: shown_progress,
-                read_only: self.viewing.is_some(),
+                read_only: self.viewing.is_some() || self.locked_out.is_some(),
                 preparing: &self.preparing,
             };
             self.roadmap.roadmap_ui(ui, &shown, strings, &mut actions);
@@ -633,6 +605,23 @@ impl StudyApp {
             // Another student's file is on screen: it is read-only.
             return;
         }
+        if self.locked_out.is_some() && writes_own_progress(&action) {
+            // Another process writes the data folder: nothing here could be saved.
+            return;
+        }
+        // A note longer than a file keeps would be dropped when read back: keep what fits.
+        let action = match action {
+            Action::SetNote(target, text) if text.len() > format::limits::MAX_NOTE_BYTES => {
+                let mut end = format::limits::MAX_NOTE_BYTES;
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                let limit = super::exchange::human_size(format::limits::MAX_NOTE_BYTES as u64);
+                self.notify(fill(strings.note_too_long, &[("limit", &limit)]), true);
+                Action::SetNote(target, text[..end].to_owned())
+            }
+            action => action,
+        };
         let progress = &mut self.file.progress;
         let changed = match action {
             Action::ToggleDone(id) => {
@@ -788,16 +777,52 @@ impl StudyApp {
                 false
             }
             Action::ConfirmMerge => {
-                let Some((_, preview)) = self.pending_import.take() else {
+                let Some((source, preview)) = self.pending_import.take() else {
                     return;
                 };
                 let count = preview.changes.len();
+                // What does not fit in one file is written apart first: on disk either way.
+                let mut kept_apart = Vec::new();
+                if !preview.set_aside.is_empty()
+                    && let Some(autosave) = &self.autosave
+                {
+                    let template = ProgressFile {
+                        progress: Progress::default(),
+                        ..self.file.clone()
+                    };
+                    let written = format::set_aside_files(&template, preview.set_aside.clone())
+                        .map_err(|err| err.to_string())
+                        .and_then(|texts| {
+                            autosave
+                                .storage()
+                                .save_set_aside(&texts, now)
+                                .map_err(|err| err.to_string())
+                        });
+                    match written {
+                        Ok(paths) => kept_apart = paths,
+                        Err(error) => {
+                            // Nothing changes; the preview stays for another try.
+                            self.pending_import = Some((source, preview));
+                            self.notify(fill(strings.set_aside_failed, &[("error", &error)]), true);
+                            return;
+                        }
+                    }
+                }
                 self.undo = Some(Box::new(self.file.clone()));
                 self.file.progress = preview.merged;
                 self.notify(
                     fill(strings.merged, &[("count", &count.to_string())]),
                     false,
                 );
+                for path in kept_apart {
+                    self.notify(
+                        fill(
+                            strings.set_aside_kept,
+                            &[("path", &path.display().to_string())],
+                        ),
+                        false,
+                    );
+                }
                 self.next_import(ctx);
                 true
             }
@@ -1338,6 +1363,7 @@ impl StudyApp {
         let now = Instant::now();
         self.next_import(ctx);
         self.save_drafts_when_due(ctx, now);
+        self.try_take_over(ctx, now);
         if let Some(autosave) = self.autosave.as_mut() {
             let file = &mut self.file;
             let version = &self.curriculum.version;
@@ -1360,6 +1386,57 @@ impl StudyApp {
             let text = fill(strings.browser_failed, &[("url", &url), ("error", &error)]);
             self.notify(text, true);
         }
+    }
+
+    /// While another process holds the data folder, tries once a second to take it over;
+    /// once the lock is free, reads the progress again (the other writer may have changed
+    /// it) and starts saving.
+    fn try_take_over(&mut self, ctx: &egui::Context, now: Instant) {
+        let Some(locked_out) = &mut self.locked_out else {
+            return;
+        };
+        let since = now.duration_since(locked_out.last_try);
+        if since < LOCK_RETRY {
+            ctx.request_repaint_after(LOCK_RETRY - since);
+            return;
+        }
+        locked_out.last_try = now;
+        let strings = self.state.language.strings();
+        let mut notices = Vec::new();
+        let opened = open_data_folder(
+            locked_out.storage.clone(),
+            std::time::Duration::ZERO,
+            strings,
+            &mut notices,
+        );
+        if opened.locked_out.is_some() {
+            ctx.request_repaint_after(LOCK_RETRY);
+            return;
+        }
+        let notice = std::mem::take(&mut locked_out.notice);
+        self.locked_out = None;
+        self.notices.retain(|shown| shown.text != notice);
+        self.file = opened
+            .file
+            .unwrap_or_else(|| ProgressFile::new(Student::new(""), &self.curriculum.version));
+        self.name_draft = self.file.student.name.clone();
+        self.feedback_drafts = opened
+            .autosave
+            .as_ref()
+            .map(|autosave| load_drafts(autosave.storage().dir()))
+            .unwrap_or_default();
+        self.autosave = opened.autosave;
+        self.data_lock = opened.lock;
+        self.undo = None;
+        notices.insert(
+            0,
+            Notice {
+                text: strings.data_folder_free.to_owned(),
+                is_problem: false,
+            },
+        );
+        self.notices.extend(notices);
+        ctx.request_repaint();
     }
 
     fn notify(&mut self, text: String, is_problem: bool) {
@@ -1634,4 +1711,160 @@ fn clipboard_png() -> Option<Vec<u8>> {
 fn shortcut_text(ui: &egui::Ui, key: egui::Key) -> String {
     ui.ctx()
         .format_shortcut(&egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, key))
+}
+
+/// How long the window waits at start for another writer of its data folder (a command
+/// finishing an import) before it opens read-only.
+const LOCK_WAIT_AT_START: std::time::Duration = std::time::Duration::from_secs(1);
+/// How often a read-only window tries to take its data folder over.
+const LOCK_RETRY: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// What opening the data folder gave.
+#[derive(Default)]
+struct OpenedFolder {
+    /// The saved progress, if any.
+    file: Option<ProgressFile>,
+    /// Saving, when this window may write.
+    autosave: Option<Autosave>,
+    /// The folder's lock, when this window holds it.
+    lock: Option<DataLock>,
+    /// The folder, when another process holds its lock, and the notice that says so.
+    locked_out: Option<(Storage, String)>,
+}
+
+/// A data folder whose lock another process holds.
+struct LockedOut {
+    storage: Storage,
+    /// When taking the lock was last tried.
+    last_try: Instant,
+    /// The notice that says so (removed when the folder is taken over).
+    notice: String,
+}
+
+/// Takes the data folder's lock, removes stale temporary files, loads the progress and turns
+/// every recovery into a notice. Without the lock, the progress is only read.
+fn open_data_folder(
+    storage: Storage,
+    wait: std::time::Duration,
+    strings: &Strings,
+    notices: &mut Vec<Notice>,
+) -> OpenedFolder {
+    let lock = match storage.lock(ROLE_APP, wait) {
+        Ok(lock) => Some(lock),
+        Err(LockError::Held(holder)) => {
+            let pid = holder.pid.map(|pid| pid.to_string()).unwrap_or_default();
+            let holder = if holder.is_app() || holder.role.is_empty() {
+                fill(strings.holder_app, &[("pid", &pid)])
+            } else {
+                fill(
+                    strings.holder_command,
+                    &[("command", &holder.role), ("pid", &pid)],
+                )
+            };
+            let notice = fill(
+                strings.data_folder_in_use,
+                &[
+                    ("holder", &holder),
+                    ("path", &storage.dir().display().to_string()),
+                ],
+            );
+            notices.push(Notice::problem(notice.clone()));
+            return OpenedFolder {
+                file: storage.read_saved().ok().flatten(),
+                locked_out: Some((storage, notice)),
+                ..OpenedFolder::default()
+            };
+        }
+        Err(LockError::Io(err)) => {
+            // A folder where no lock file can be made (read-only) cannot be written by anyone
+            // either; saving is tried and its failure shown as usual.
+            log::warn!("the data folder could not be locked: {err}");
+            None
+        }
+    };
+    let removed = storage.remove_stale_temporaries();
+    if removed > 0 {
+        log::info!("removed {removed} temporary file(s) left by interrupted saves");
+    }
+    let loaded = match storage.load(Timestamp::now()) {
+        Ok(loaded) => loaded,
+        Err(err) => {
+            // Unreadable: never save over it.
+            notices.push(Notice::problem(fill(
+                strings.storage_unusable,
+                &[("error", &err.to_string())],
+            )));
+            return OpenedFolder::default();
+        }
+    };
+    // Recoveries, this one and those done by a command since the window last ran.
+    for note in storage.take_recovery_notes() {
+        // The damaged file is kept: read it again to say what is wrong in the UI language.
+        let reason = format::read_path(&note.moved_to)
+            .err()
+            .map_or(note.reason, |err| format_error_text(&err, strings));
+        let template = if note.from_backup {
+            strings.recovered_from_backup
+        } else {
+            strings.recovered_empty
+        };
+        notices.push(Notice::problem(fill(
+            template,
+            &[
+                ("reason", &reason),
+                ("path", &note.moved_to.display().to_string()),
+            ],
+        )));
+    }
+    if let Some(Recovery::CouldNotMoveAside {
+        reason,
+        error,
+        path,
+    }) = loaded.recovery
+    {
+        notices.push(Notice::problem(fill(
+            strings.damaged_not_moved,
+            &[
+                ("reason", &reason),
+                ("error", &error),
+                ("path", &path.display().to_string()),
+            ],
+        )));
+        return OpenedFolder {
+            file: loaded.file,
+            lock,
+            ..OpenedFolder::default()
+        };
+    }
+    OpenedFolder {
+        file: loaded.file,
+        autosave: Some(Autosave::new(storage)),
+        lock,
+        locked_out: None,
+    }
+}
+
+/// Whether an action changes the student's own progress (refused while another process holds
+/// the data folder, since it could not be saved).
+fn writes_own_progress(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::ToggleDone(_)
+            | Action::SetState(..)
+            | Action::SkipChapter(..)
+            | Action::SetNote(..)
+            | Action::ConfirmMerge
+            | Action::ReplaceWithImported
+            | Action::UndoImport
+            | Action::SetName(_)
+            | Action::AskAttach(_)
+            | Action::AttachFrom(..)
+            | Action::PasteImage(_)
+            | Action::ImageReady { .. }
+            | Action::OpenCanvas(_)
+            | Action::KeepSketch(..)
+            | Action::SaveSketch(..)
+            | Action::AskRemoveDrawing(_)
+            | Action::RemoveDrawing(_)
+    )
 }

@@ -52,7 +52,12 @@ pub struct Canvas {
     /// loses no stroke.
     generation: u64,
     kept: u64,
+    /// The last stroke or label was refused: the sketch is as large as a file allows.
+    full: bool,
 }
+
+/// Longest label, in characters (far below the format's limit for a label's text).
+const LABEL_MAX_CHARS: usize = 500;
 
 impl Canvas {
     /// A canvas on `sketch` (a new page when `None`).
@@ -72,6 +77,7 @@ impl Canvas {
             label_at: None,
             label_text: String::new(),
             focus_label: false,
+            full: false,
         }
     }
 
@@ -106,12 +112,19 @@ impl Canvas {
             .show(ctx, |ui| {
                 self.toolbar_ui(ui, strings, actions);
                 ui.label(egui::RichText::new(strings.canvas_hint).small().weak());
+                if self.full {
+                    ui.label(
+                        egui::RichText::new(strings.canvas_full)
+                            .color(theme::palette(ui.visuals()).warning),
+                    );
+                }
                 if let Some(at) = self.label_at {
                     ui.horizontal(|ui| {
                         let label = ui.label(strings.label_text);
                         let response = ui
                             .add(
                                 egui::TextEdit::singleline(&mut self.label_text)
+                                    .char_limit(LABEL_MAX_CHARS)
                                     .desired_width(240.0),
                             )
                             .labelled_by(label.id);
@@ -129,7 +142,11 @@ impl Canvas {
                                 color: self.ink,
                                 size: LABEL_SIZE,
                             };
-                            self.edit(|sketch| sketch.labels.push(label));
+                            if crate::format::limits::sketch_has_room(&self.sketch, 0, 1) {
+                                self.edit(|sketch| sketch.labels.push(label));
+                            } else {
+                                self.full = true;
+                            }
                             self.label_at = None;
                         }
                     });
@@ -286,8 +303,13 @@ impl Canvas {
         // The button is up again (however egui classified the gesture): the stroke is done.
         if !self.current.is_empty() && !response.is_pointer_button_down_on() {
             let points = std::mem::take(&mut self.current);
-            let stroke = self.stroke(points);
-            self.edit(|sketch| sketch.strokes.push(stroke));
+            if crate::format::limits::sketch_has_room(&self.sketch, points.len(), 0) {
+                let stroke = self.stroke(points);
+                self.edit(|sketch| sketch.strokes.push(stroke));
+            } else {
+                // More would make a progress file the app could not read back.
+                self.full = true;
+            }
         }
 
         let [r, g, b] = crate::drawing::PAGE_RGB;

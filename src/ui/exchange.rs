@@ -6,7 +6,7 @@ use std::path::Path;
 use crate::curriculum::Curriculum;
 use crate::exchange::{Change, ImportPreview, Owner};
 use crate::format::{FormatError, ProgressFile, Repair};
-use crate::progress::{ItemState, NoteTarget};
+use crate::progress::{ItemState, NoteTarget, SetAside};
 
 use super::app::Action;
 use super::i18n::{Strings, fill};
@@ -120,6 +120,19 @@ pub fn import_preview_ui(
                 ui.label(strings.preview_other);
             }
         }
+        if !preview.set_aside.is_empty() {
+            ui.label(
+                egui::RichText::new(strings.set_aside_heading)
+                    .color(theme::palette(ui.visuals()).warning),
+            );
+            for entry in preview.set_aside.iter().take(PREVIEW_MAX_CHANGES) {
+                ui.label(format!("• {}", set_aside_text(entry, curriculum, strings)));
+            }
+            if preview.set_aside.len() > PREVIEW_MAX_CHANGES {
+                let more = preview.set_aside.len() - PREVIEW_MAX_CHANGES;
+                ui.label(fill(strings.preview_more, &[("count", &more.to_string())]));
+            }
+        }
         if !preview.unknown_items.is_empty() {
             ui.label(fill(
                 strings.preview_unknown,
@@ -163,6 +176,40 @@ pub fn import_preview_ui(
     });
     if modal.should_close() {
         actions.push(Action::CancelImport);
+    }
+}
+
+/// One set-aside entry of the preview, in the UI language.
+fn set_aside_text(entry: &SetAside, curriculum: &Curriculum, strings: &Strings) -> String {
+    let item = |id: &crate::curriculum::ItemId| {
+        curriculum
+            .item(id)
+            .map_or(id.as_str(), |(_, item)| item.title.as_str())
+            .to_owned()
+    };
+    match entry {
+        SetAside::NoteVersion(target, note) => fill(
+            strings.set_aside_note,
+            &[
+                ("target", item_title(target, curriculum)),
+                ("size", &human_size(note.text.len() as u64)),
+            ],
+        ),
+        SetAside::Item(id, _) => fill(strings.set_aside_item, &[("target", &item(id))]),
+        SetAside::ChapterNote(id, note) => fill(
+            strings.set_aside_note,
+            &[
+                (
+                    "target",
+                    item_title(&NoteTarget::Chapter(id.clone()), curriculum),
+                ),
+                ("size", &human_size(note.text.len() as u64)),
+            ],
+        ),
+        SetAside::Drawing(id, _) => fill(strings.set_aside_drawing, &[("target", &item(id))]),
+        SetAside::Feedback(feedback) => {
+            fill(strings.set_aside_feedback, &[("mentor", &feedback.mentor)])
+        }
     }
 }
 
@@ -272,6 +319,10 @@ pub fn format_error_text(error: &FormatError, strings: &Strings) -> String {
             strings.error_too_large,
             &[("size", &human_size(*size)), ("limit", &human_size(*limit))],
         ),
+        FormatError::NotAFile(kind) => fill(
+            strings.error_not_a_file,
+            &[("kind", file_kind_text(*kind, strings))],
+        ),
         FormatError::Empty => strings.error_empty.to_owned(),
         FormatError::NotText(byte) => fill(strings.error_not_text, &[("byte", &byte.to_string())]),
         FormatError::Syntax { line, col, message } => fill(
@@ -300,6 +351,16 @@ pub fn format_error_text(error: &FormatError, strings: &Strings) -> String {
         FormatError::BadStudentId => strings.error_student_id.to_owned(),
         FormatError::Io(err) => fill(strings.error_io, &[("error", &err.to_string())]),
         FormatError::Write(err) => err.clone(),
+    }
+}
+
+fn file_kind_text(kind: crate::safe_io::FileKind, strings: &Strings) -> &'static str {
+    use crate::safe_io::FileKind;
+    match kind {
+        FileKind::Folder => strings.kind_folder,
+        FileKind::Fifo => strings.kind_fifo,
+        FileKind::Device => strings.kind_device,
+        FileKind::Other => strings.kind_special,
     }
 }
 

@@ -128,6 +128,43 @@ pub struct Strings {
     pub recovered_from_backup: &'static str,
     /// Damaged file moved aside, no usable backup: `{reason}`, `{path}`.
     pub recovered_empty: &'static str,
+    /// Another process holds the data folder's lock: this window only shows the progress.
+    /// `{holder}`, `{path}`.
+    pub data_folder_in_use: &'static str,
+    /// The holder of the lock is another window: `{pid}`.
+    pub holder_app: &'static str,
+    /// The holder of the lock is a command: `{command}`, `{pid}`.
+    pub holder_command: &'static str,
+    /// The lock was released: this window now saves.
+    pub data_folder_free: &'static str,
+    /// The import preview: what does not fit in one progress file and will be kept apart.
+    pub set_aside_heading: &'static str,
+    /// A note version kept apart: `{target}`, `{size}`.
+    pub set_aside_note: &'static str,
+    /// An item kept apart: `{target}`.
+    pub set_aside_item: &'static str,
+    /// A drawing kept apart: `{target}`.
+    pub set_aside_drawing: &'static str,
+    /// Feedback kept apart: `{mentor}`.
+    pub set_aside_feedback: &'static str,
+    /// After a merge: where what was set aside is kept: `{path}`.
+    pub set_aside_kept: &'static str,
+    /// Writing what was set aside failed; nothing was merged: `{error}`.
+    pub set_aside_failed: &'static str,
+    /// A path names no regular file: `{kind}`.
+    pub error_not_a_file: &'static str,
+    /// A folder (in `error_not_a_file`).
+    pub kind_folder: &'static str,
+    /// A named pipe.
+    pub kind_fifo: &'static str,
+    /// A device.
+    pub kind_device: &'static str,
+    /// Another special file.
+    pub kind_special: &'static str,
+    /// The canvas refused a stroke: the sketch is as large as a progress file allows.
+    pub canvas_full: &'static str,
+    /// A note was cut to the longest length a progress file keeps: `{limit}`.
+    pub note_too_long: &'static str,
     /// Damaged file could not be moved: `{reason}`, `{error}`, `{path}`.
     pub damaged_not_moved: &'static str,
     /// Saving failed: `{error}`.
@@ -441,6 +478,24 @@ pub const ZH: Strings = Strings {
     storage_unusable: "无法使用保存进度的文件夹（{error}）。本次的进度只保存在内存中，不会覆盖已有文件。",
     recovered_from_backup: "进度文件已损坏（{reason}），已从备份恢复。损坏的文件已移到：{path}",
     recovered_empty: "进度文件已损坏（{reason}），也没有可用的备份，只能从头开始。损坏的文件已移到：{path}",
+    data_folder_in_use: "{holder}正在使用保存进度的文件夹，所以这个窗口只能查看、不会保存任何更改。请在那个窗口里继续学习；它关闭后，这个窗口会自动接手并开始保存。文件夹：{path}",
+    holder_app: "另一个学习伴侣窗口（进程 {pid}）",
+    holder_command: "命令 study-companion {command}（进程 {pid}）",
+    data_folder_free: "另一个窗口已关闭：这个窗口已重新读取进度，现在会自动保存你的更改。",
+    set_aside_heading: "合并后有些内容放不进一个进度文件（超过了文件的上限）。它们不会丢失：确认合并时会另存为一个文件，放在进度文件旁边，可以随时在应用中打开：",
+    set_aside_note: "{target} 的笔记的另一个版本（{size}）",
+    set_aside_item: "条目 {target}",
+    set_aside_drawing: "{target} 的流程图",
+    set_aside_feedback: "{mentor} 的评语",
+    set_aside_kept: "放不下的内容已另存到：{path}",
+    set_aside_failed: "无法另存放不下的内容（{error}），所以没有合并。请检查保存进度的文件夹后再试。",
+    error_not_a_file: "这不是一个文件，而是{kind}。",
+    kind_folder: "一个文件夹",
+    kind_fifo: "一个命名管道",
+    kind_device: "一个设备",
+    kind_special: "一个特殊文件",
+    canvas_full: "画布已满：再画下去，进度文件就会超过上限而无法读回，所以这一笔没有保存。可以撤销几笔或清空画布，或者拍照上传手绘图。",
+    note_too_long: "笔记太长：一条笔记最多保存 {limit}，超出的部分没有保存。",
     damaged_not_moved: "进度文件已损坏（{reason}），而且无法移开（{error}）。为了不覆盖它，本次不会保存进度。文件：{path}",
     save_failed: "保存进度失败：{error}。你的修改还在内存里，会每隔几秒自动重试；请检查磁盘空间和文件夹权限。",
     save_recovered: "进度已重新保存成功。",
@@ -622,6 +677,24 @@ pub const EN: Strings = Strings {
     storage_unusable: "The data folder cannot be used ({error}). Progress is kept in memory only, and no existing file is overwritten.",
     recovered_from_backup: "The progress file was damaged ({reason}); your progress was restored from the backup. The damaged file was moved to: {path}",
     recovered_empty: "The progress file was damaged ({reason}) and there is no usable backup, so you start afresh. The damaged file was moved to: {path}",
+    data_folder_in_use: "{holder} is using the data folder, so this window only shows your progress and saves no change. Please continue in that window; when it closes, this window takes over and starts saving. Folder: {path}",
+    holder_app: "Another Study Companion window (process {pid})",
+    holder_command: "The command study-companion {command} (process {pid})",
+    data_folder_free: "The other window was closed: this window has read your progress again and now saves your changes.",
+    set_aside_heading: "After the merge, some things do not fit in one progress file (they are over its limits). They are not lost: when you confirm, they are saved in a file of their own next to your progress, which you can open in the app at any time:",
+    set_aside_note: "another version of the note of {target} ({size})",
+    set_aside_item: "item {target}",
+    set_aside_drawing: "the drawing of {target}",
+    set_aside_feedback: "feedback from {mentor}",
+    set_aside_kept: "What did not fit was saved in: {path}",
+    set_aside_failed: "What does not fit could not be saved apart ({error}), so nothing was merged. Please check the data folder and try again.",
+    error_not_a_file: "This is not a file but {kind}.",
+    kind_folder: "a folder",
+    kind_fifo: "a named pipe",
+    kind_device: "a device",
+    kind_special: "a special file",
+    canvas_full: "The canvas is full: more would make a progress file too large to read back, so this stroke was not kept. Undo some strokes or clear the page, or upload a photo of a hand drawing.",
+    note_too_long: "The note is too long: a note keeps at most {limit}; the rest was not saved.",
     damaged_not_moved: "The progress file is damaged ({reason}) and could not be moved aside ({error}). To avoid overwriting it, nothing is saved this time. File: {path}",
     save_failed: "Saving failed: {error}. Your changes are kept in memory and saving is retried every few seconds; check free disk space and folder permissions.",
     save_recovered: "Progress saved again.",
