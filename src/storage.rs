@@ -242,6 +242,8 @@ impl Storage {
     /// Uses `dir` (created if missing).
     pub fn open(dir: impl Into<PathBuf>) -> Result<Self, StorageError> {
         let dir = dir.into();
+        // Absolute, so paths kept in notes (where a damaged file went) hold from any folder.
+        let dir = std::path::absolute(&dir).unwrap_or(dir);
         std::fs::create_dir_all(&dir)
             .map_err(StorageError::io("creating the data folder", &dir))?;
         Ok(Self { dir })
