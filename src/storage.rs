@@ -36,6 +36,8 @@ pub const LOCK_FILE: &str = ".study-companion.lock";
 /// Who holds the lock: `app 1234` or `import 1234` (a separate file, because on Windows a
 /// locked file cannot be read by others).
 const HOLDER_FILE: &str = ".study-companion.holder";
+/// The mentor's feedback written but not yet exported, by student id.
+pub const DRAFTS_FILE: &str = "feedback-drafts.ron";
 /// Recoveries not yet shown in the window.
 pub const RECOVERY_NOTES_FILE: &str = "recovery-notes.ron";
 /// A temporary file older than this was left by a save that was interrupted (a save takes
@@ -511,6 +513,54 @@ impl Storage {
             paths.push(path);
         }
         Ok(paths)
+    }
+
+    /// The mentor's feedback drafts saved by an earlier run. An unreadable file is moved
+    /// aside (never overwritten by the next save) and reported as `(reason, moved to)`.
+    pub fn load_drafts(
+        &self,
+        now: Timestamp,
+    ) -> (
+        std::collections::BTreeMap<String, crate::progress::Feedback>,
+        Option<(String, PathBuf)>,
+    ) {
+        let path = self.dir.join(DRAFTS_FILE);
+        let parsed = match format::read_file(&path) {
+            Err(FormatError::Io(err)) if err.kind() == std::io::ErrorKind::NotFound => {
+                return (Default::default(), None);
+            }
+            Err(err) => Err(err.to_string()),
+            Ok(bytes) => String::from_utf8(bytes)
+                .map_err(|err| err.to_string())
+                .and_then(|text| ron::from_str(&text).map_err(|err| err.to_string())),
+        };
+        match parsed {
+            Ok(drafts) => (drafts, None),
+            Err(reason) => {
+                let stamp = now.strftime("%Y%m%dT%H%M%SZ").to_string();
+                let moved_to = self
+                    .dir
+                    .join(format!("feedback-drafts.damaged-{stamp}.ron"));
+                match std::fs::rename(&path, &moved_to) {
+                    Ok(()) => (Default::default(), Some((reason, moved_to))),
+                    Err(err) => {
+                        // Left in place: the drafts are not saved over it this run.
+                        log::error!("could not move {} aside: {err}", path.display());
+                        (Default::default(), Some((reason, path)))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Saves the mentor's feedback drafts atomically.
+    pub fn save_drafts(
+        &self,
+        drafts: &std::collections::BTreeMap<String, crate::progress::Feedback>,
+    ) -> Result<(), StorageError> {
+        let text = ron::ser::to_string_pretty(drafts, ron::ser::PrettyConfig::new())
+            .map_err(|err| StorageError::Format(FormatError::Write(err.to_string())))?;
+        write_atomically(&self.dir.join(DRAFTS_FILE), text.as_bytes(), || Ok(()))
     }
 
     /// Makes the current `progress.ron` the backup, atomically (a hard link, or a copy where

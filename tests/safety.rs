@@ -481,3 +481,46 @@ fn a_recovery_by_the_command_line_is_said_in_words_and_shown_once_in_the_app() {
         harness.state().notices()
     );
 }
+
+// ------------------------------------------------------------------ the mentor's drafts
+
+#[test]
+fn unreadable_feedback_drafts_are_kept_aside_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    saved(&data);
+    let drafts = data.join("feedback-drafts.ron");
+    std::fs::write(
+        &drafts,
+        "{\"abc\": (mentor: \"王老师\", overall: \"写了一半",
+    )
+    .unwrap();
+    let (mut harness, _probe) =
+        common::harness_in(common::mini_curriculum(), &data, UiState::default());
+    harness.run();
+    let notice = harness
+        .state()
+        .notices()
+        .iter()
+        .find(|notice| notice.text.contains("评语草稿"))
+        .map(|notice| notice.text.clone())
+        .unwrap_or_default();
+    assert!(notice.contains("feedback-drafts.damaged-"), "{notice}");
+    let kept: Vec<_> = std::fs::read_dir(&data)
+        .unwrap()
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| {
+            entry
+                .file_name()
+                .to_string_lossy()
+                .starts_with("feedback-drafts.damaged-")
+        })
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert!(
+        std::fs::read_to_string(kept[0].path())
+            .unwrap()
+            .contains("写了一半"),
+        "the mentor's words are kept"
+    );
+}

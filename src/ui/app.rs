@@ -250,6 +250,8 @@ pub struct StudyApp {
     background: Background,
     /// The data folder's lock, held while this window may write there.
     data_lock: Option<DataLock>,
+    /// The drafts file may be written (not when a damaged one could not be moved aside).
+    drafts_writable: bool,
     /// Another process holds the data folder: the window only shows the progress, and tries
     /// to take the folder over.
     locked_out: Option<LockedOut>,
@@ -299,11 +301,9 @@ impl StudyApp {
             autosave,
             lock: data_lock,
             locked_out,
+            drafts: feedback_drafts,
+            drafts_writable,
         } = opened;
-        let feedback_drafts = autosave
-            .as_ref()
-            .map(|autosave| load_drafts(autosave.storage().dir()))
-            .unwrap_or_default();
         let file = file.unwrap_or_else(|| ProgressFile::new(Student::new(""), &curriculum.version));
         Self {
             curriculum,
@@ -326,6 +326,7 @@ impl StudyApp {
             drafts_dirty_since: None,
             background: Background::default(),
             data_lock,
+            drafts_writable,
             locked_out: locked_out.map(|(storage, notice)| LockedOut {
                 storage,
                 last_try: Instant::now(),
@@ -420,9 +421,12 @@ impl StudyApp {
         let Some(since) = self.drafts_dirty_since else {
             return;
         };
-        let Some(dir) = self.autosave.as_ref().map(|a| a.storage().dir().to_owned()) else {
+        let Some(storage) = self.autosave.as_ref().map(|a| a.storage().clone()) else {
             return;
         };
+        if !self.drafts_writable {
+            return;
+        }
         if now.duration_since(since) < crate::autosave::SAVE_DELAY {
             ctx.request_repaint_after(crate::autosave::SAVE_DELAY);
             return;
@@ -434,16 +438,7 @@ impl StudyApp {
             .map(|(id, draft)| (id.clone(), draft.clone()))
             .collect();
         self.background.spawn(ctx, "save-feedback-drafts", move || {
-            let written = ron::ser::to_string_pretty(&drafts, ron::ser::PrettyConfig::new())
-                .map_err(|err| err.to_string())
-                .and_then(|text| {
-                    crate::storage::write_atomically(
-                        &dir.join(DRAFTS_FILE),
-                        text.as_bytes(),
-                        || Ok(()),
-                    )
-                    .map_err(|err| err.to_string())
-                });
+            let written = storage.save_drafts(&drafts).map_err(|err| err.to_string());
             written.err().map(|error| Action::ExportDone(Err(error)))
         });
     }
@@ -1420,11 +1415,8 @@ impl StudyApp {
             .file
             .unwrap_or_else(|| ProgressFile::new(Student::new(""), &self.curriculum.version));
         self.name_draft = self.file.student.name.clone();
-        self.feedback_drafts = opened
-            .autosave
-            .as_ref()
-            .map(|autosave| load_drafts(autosave.storage().dir()))
-            .unwrap_or_default();
+        self.feedback_drafts = opened.drafts;
+        self.drafts_writable = opened.drafts_writable;
         self.autosave = opened.autosave;
         self.data_lock = opened.lock;
         self.undo = None;
@@ -1675,17 +1667,6 @@ fn feedback_file(
     file
 }
 
-/// The mentor's unfinished feedback, by student id, in the data folder.
-const DRAFTS_FILE: &str = "feedback-drafts.ron";
-
-/// The drafts saved by an earlier run (none if the file is missing or unreadable).
-fn load_drafts(dir: &std::path::Path) -> HashMap<String, Feedback> {
-    std::fs::read_to_string(dir.join(DRAFTS_FILE))
-        .ok()
-        .and_then(|text| ron::from_str::<HashMap<String, Feedback>>(&text).ok())
-        .unwrap_or_default()
-}
-
 /// Today's date in local time, `2026-11-29`.
 fn today() -> String {
     Timestamp::now()
@@ -1730,6 +1711,10 @@ struct OpenedFolder {
     lock: Option<DataLock>,
     /// The folder, when another process holds its lock, and the notice that says so.
     locked_out: Option<(Storage, String)>,
+    /// The mentor's feedback drafts of an earlier run.
+    drafts: HashMap<String, Feedback>,
+    /// The drafts file may be written.
+    drafts_writable: bool,
 }
 
 /// A data folder whose lock another process holds.
@@ -1836,11 +1821,25 @@ fn open_data_folder(
             ..OpenedFolder::default()
         };
     }
+    let (drafts, damaged) = storage.load_drafts(Timestamp::now());
+    let mut drafts_writable = true;
+    if let Some((reason, moved_to)) = damaged {
+        drafts_writable = moved_to != storage.dir().join(crate::storage::DRAFTS_FILE);
+        notices.push(Notice::problem(fill(
+            strings.drafts_recovered,
+            &[
+                ("reason", &reason),
+                ("path", &moved_to.display().to_string()),
+            ],
+        )));
+    }
     OpenedFolder {
         file: loaded.file,
         autosave: Some(Autosave::new(storage)),
         lock,
         locked_out: None,
+        drafts: drafts.into_iter().collect(),
+        drafts_writable,
     }
 }
 

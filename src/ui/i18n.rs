@@ -165,6 +165,8 @@ pub struct Strings {
     pub canvas_full: &'static str,
     /// A note was cut to the longest length a progress file keeps: `{limit}`.
     pub note_too_long: &'static str,
+    /// The feedback drafts file was unreadable and set aside: `{reason}`, `{path}`.
+    pub drafts_recovered: &'static str,
     /// Damaged file could not be moved: `{reason}`, `{error}`, `{path}`.
     pub damaged_not_moved: &'static str,
     /// Saving failed: `{error}`.
@@ -496,6 +498,7 @@ pub const ZH: Strings = Strings {
     kind_special: "一个特殊文件",
     canvas_full: "画布已满：再画下去，进度文件就会超过上限而无法读回，所以这一笔没有保存。可以撤销几笔或清空画布，或者拍照上传手绘图。",
     note_too_long: "笔记太长：一条笔记最多保存 {limit}，超出的部分没有保存。",
+    drafts_recovered: "未导出的评语草稿文件无法读取（{reason}），已原样保留在：{path}，不会被新的草稿覆盖。",
     damaged_not_moved: "进度文件已损坏（{reason}），而且无法移开（{error}）。为了不覆盖它，本次不会保存进度。文件：{path}",
     save_failed: "保存进度失败：{error}。你的修改还在内存里，会每隔几秒自动重试；请检查磁盘空间和文件夹权限。",
     save_recovered: "进度已重新保存成功。",
@@ -695,6 +698,7 @@ pub const EN: Strings = Strings {
     kind_special: "a special file",
     canvas_full: "The canvas is full: more would make a progress file too large to read back, so this stroke was not kept. Undo some strokes or clear the page, or upload a photo of a hand drawing.",
     note_too_long: "The note is too long: a note keeps at most {limit}; the rest was not saved.",
+    drafts_recovered: "The file of unexported feedback drafts could not be read ({reason}); it is kept as it was in: {path}, and new drafts are never saved over it.",
     damaged_not_moved: "The progress file is damaged ({reason}) and could not be moved aside ({error}). To avoid overwriting it, nothing is saved this time. File: {path}",
     save_failed: "Saving failed: {error}. Your changes are kept in memory and saving is retried every few seconds; check free disk space and folder permissions.",
     save_recovered: "Progress saved again.",
@@ -837,9 +841,50 @@ pub const EN: Strings = Strings {
 /// assert_eq!(fill("{a} 和 {b}", &[("a", "甲"), ("b", "乙")]), "甲 和 乙");
 /// ```
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    values
-        .iter()
-        .fold(template.to_owned(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), value)
-        })
+    // One pass over the template: a value that itself contains `{name}` (a student's name, a
+    // note, an error message) is copied as it is, never expanded by a later placeholder.
+    let mut text = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        text.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values
+                .iter()
+                .find(|(key, _)| *key == name)
+                .map(|(_, value)| (*value, close))
+        });
+        match value {
+            Some((value, close)) => {
+                text.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                text.push('{');
+                rest = after;
+            }
+        }
+    }
+    text.push_str(rest);
+    text
+}
+
+#[cfg(test)]
+mod fill_tests {
+    use super::fill;
+
+    #[test]
+    fn values_are_never_expanded_again() {
+        assert_eq!(
+            fill(
+                "{name}：{error}",
+                &[("name", "{error}"), ("error", "磁盘已满")]
+            ),
+            "{error}：磁盘已满"
+        );
+        assert_eq!(fill("{a}{a}", &[("a", "1")]), "11");
+        assert_eq!(fill("{unknown} {", &[("a", "1")]), "{unknown} {");
+        assert_eq!(fill("无占位符", &[]), "无占位符");
+    }
 }
