@@ -1615,11 +1615,15 @@ fn notices_ui(ui: &mut egui::Ui, notices: &[Notice], strings: &Strings, actions:
                 actions.push(Action::DismissNotice(index));
             }
             let text = egui::RichText::new(&notice.text);
-            ui.label(if notice.is_problem {
-                text.color(palette.warning)
-            } else {
-                text
-            });
+            // Long notices (paths, what to do) wrap instead of running off the window.
+            ui.add(
+                egui::Label::new(if notice.is_problem {
+                    text.color(palette.warning)
+                } else {
+                    text
+                })
+                .wrap(),
+            );
         });
     }
 }
