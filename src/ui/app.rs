@@ -1513,11 +1513,20 @@ fn continue_target(curriculum: &Curriculum, progress: &Progress) -> Option<(Chap
         .map(|(chapter, item)| (chapter.id.clone(), item.id.clone()))
 }
 
-/// Fonts, image loaders and the curriculum's images: everything a context needs before the
+/// Fonts, the image decoder and the curriculum's images: everything a context needs before the
 /// first frame. Tests call it too.
+///
+/// Only images registered as bytes load (the curriculum's, and drawings): egui's own bytes
+/// loader serves them and the `image` crate decodes them. No loader for `file://` or
+/// `http(s)://` is installed (egui_extras is built without its `file` and `http` features),
+/// so no URI a note or a file from someone else names is ever read or fetched.
 pub fn setup_context(ctx: &egui::Context) {
+    use egui_extras::loaders::image_loader::ImageCrateLoader;
+
     fonts::install(ctx);
-    egui_extras::install_image_loaders(ctx);
+    if !ctx.is_loader_installed(ImageCrateLoader::ID) {
+        ctx.add_image_loader(Arc::new(ImageCrateLoader::default()));
+    }
     for (path, bytes) in crate::embedded::images() {
         ctx.include_bytes(format!("{}{path}", super::CURRICULUM_IMAGE_SCHEME), *bytes);
     }

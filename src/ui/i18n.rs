@@ -96,6 +96,10 @@ pub struct Strings {
     pub note_editor: &'static str,
     /// Placeholder in an empty note.
     pub note_hint: &'static str,
+    /// An image in a note, shown as its alt text (never loaded): `{alt}`.
+    pub note_image: &'static str,
+    /// An image in a note that has no alt text.
+    pub note_image_untitled: &'static str,
     /// Heading of the rendered preview.
     pub note_preview: &'static str,
     /// Close the note editor.
@@ -425,6 +429,8 @@ pub const ZH: Strings = Strings {
     note_button_filled: "笔记 ●",
     note_editor: "笔记内容",
     note_hint: "在这里写笔记，支持 Markdown（如 **加粗**、- 列表、[链接](https://…)）",
+    note_image: "[图片：{alt}]",
+    note_image_untitled: "[图片]",
     note_preview: "预览",
     done_editing: "完成",
     chapter_note: "本章笔记",
@@ -606,6 +612,8 @@ pub const EN: Strings = Strings {
     note_button_filled: "Note ●",
     note_editor: "Note text",
     note_hint: "Write your note here; Markdown works (**bold**, - lists, [links](https://…))",
+    note_image: "[image: {alt}]",
+    note_image_untitled: "[image]",
     note_preview: "Preview",
     done_editing: "Done",
     chapter_note: "Chapter note",
