@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::curriculum::Curriculum;
 use crate::exchange::{Change, ImportPreview, Owner};
-use crate::format::{FormatError, ProgressFile, Repair};
+use crate::format::{Counted, FormatError, ProgressFile, Repair, SyntaxKind, clean_text};
 use crate::progress::{ItemState, NoteTarget};
 
 use super::app::Action;
@@ -265,8 +265,10 @@ pub fn repair_text(repair: &Repair, curriculum: &Curriculum, strings: &Strings) 
     }
 }
 
-/// Why a file could not be read, in the UI language.
+/// Why a file could not be read, in the UI language. The error in the format's own (English)
+/// words, with the RON parser's message, goes to the log.
 pub fn format_error_text(error: &FormatError, strings: &Strings) -> String {
+    log::warn!("a progress file could not be read: {error}");
     match error {
         FormatError::TooLarge { size, limit } => fill(
             strings.error_too_large,
@@ -274,12 +276,17 @@ pub fn format_error_text(error: &FormatError, strings: &Strings) -> String {
         ),
         FormatError::Empty => strings.error_empty.to_owned(),
         FormatError::NotText(byte) => fill(strings.error_not_text, &[("byte", &byte.to_string())]),
-        FormatError::Syntax { line, col, message } => fill(
+        FormatError::Syntax {
+            line,
+            col,
+            kind,
+            message,
+        } => fill(
             strings.error_syntax,
             &[
                 ("line", &line.to_string()),
                 ("col", &col.to_string()),
-                ("message", message),
+                ("message", &syntax_text(kind, message, strings)),
             ],
         ),
         FormatError::TooNew { found, supported } => fill(
@@ -293,14 +300,81 @@ pub fn format_error_text(error: &FormatError, strings: &Strings) -> String {
             strings.error_unknown_version,
             &[("found", &found.to_string())],
         ),
-        FormatError::TooManyItems { count, limit } => fill(
+        FormatError::TooManyItems { what, count, limit } => fill(
             strings.error_too_many,
-            &[("count", &count.to_string()), ("limit", &limit.to_string())],
+            &[
+                ("what", counted_name(*what, strings)),
+                ("count", &count.to_string()),
+                ("limit", &limit.to_string()),
+            ],
         ),
         FormatError::BadStudentId => strings.error_student_id.to_owned(),
         FormatError::Io(err) => fill(strings.error_io, &[("error", &err.to_string())]),
         FormatError::Write(err) => err.clone(),
     }
+}
+
+/// What a file has too many of, in the UI language.
+fn counted_name(what: Counted, strings: &Strings) -> &'static str {
+    match what {
+        Counted::Items => strings.counted_items,
+        Counted::ChapterNotes => strings.counted_chapter_notes,
+        Counted::Drawings => strings.counted_drawings,
+        Counted::Feedback => strings.counted_feedback,
+    }
+}
+
+/// A syntax error in the UI language; the parser's own words when it is not a common one.
+fn syntax_text(kind: &SyntaxKind, message: &str, strings: &Strings) -> String {
+    // Names come from the file: shown short and without control or direction characters.
+    let shown = |name: &str| -> String {
+        let clean = clean_text(name, false);
+        clean.as_deref().unwrap_or(name).chars().take(40).collect()
+    };
+    match kind {
+        SyntaxKind::UnexpectedEnd => strings.syntax_unexpected_end.to_owned(),
+        SyntaxKind::MissingColon => strings.syntax_missing_colon.to_owned(),
+        SyntaxKind::MissingComma => strings.syntax_missing_comma.to_owned(),
+        SyntaxKind::MissingBracket(bracket) => fill(
+            strings.syntax_missing_bracket,
+            &[("bracket", &bracket.to_string())],
+        ),
+        SyntaxKind::UnclosedString => strings.syntax_unclosed_string.to_owned(),
+        SyntaxKind::UnclosedComment => strings.syntax_unclosed_comment.to_owned(),
+        SyntaxKind::UnexpectedChar(c) => fill(
+            strings.syntax_unexpected_char,
+            &[("char", &c.escape_debug().to_string())],
+        ),
+        SyntaxKind::TrailingCharacters => strings.syntax_trailing.to_owned(),
+        SyntaxKind::WrongValue => strings.syntax_wrong_value.to_owned(),
+        SyntaxKind::MissingField(name) => {
+            fill(strings.syntax_missing_field, &[("name", &shown(name))])
+        }
+        SyntaxKind::UnknownField(name) => {
+            fill(strings.syntax_unknown_field, &[("name", &shown(name))])
+        }
+        SyntaxKind::DuplicateField(name) => {
+            fill(strings.syntax_duplicate_field, &[("name", &shown(name))])
+        }
+        SyntaxKind::UnknownVariant(name) => {
+            fill(strings.syntax_unknown_value, &[("name", &shown(name))])
+        }
+        SyntaxKind::NumberOutOfRange => strings.syntax_number_out_of_range.to_owned(),
+        SyntaxKind::TooDeep => strings.syntax_too_deep.to_owned(),
+        SyntaxKind::InvalidEscape => strings.syntax_invalid_escape.to_owned(),
+        SyntaxKind::Other => shown_message(message),
+    }
+}
+
+/// The parser's own message, for the errors without a phrase of ours (kept short).
+fn shown_message(message: &str) -> String {
+    let clean = clean_text(message, false);
+    let clean = clean.as_deref().unwrap_or(message);
+    let mut shown: String = clean.chars().take(200).collect();
+    if clean.chars().count() > 200 {
+        shown.push('…');
+    }
+    shown
 }
 
 /// `张三-2026-11-29.scprogress`: the name made safe for every file system, and the date.
@@ -341,6 +415,94 @@ mod tests {
         assert_eq!(
             suggested_file_name("  ", "2026-11-29", "md", "学习进度"),
             "学习进度-2026-11-29.md"
+        );
+    }
+
+    #[test]
+    fn syntax_errors_read_in_the_ui_language() {
+        use crate::ui::i18n::{EN, ZH};
+        let error = |kind: SyntaxKind| FormatError::Syntax {
+            line: 1,
+            col: 32,
+            kind,
+            message: "Expected colon".to_owned(),
+        };
+        assert_eq!(
+            format_error_text(&error(SyntaxKind::MissingColon), &ZH),
+            "文件内容有误，第 1 行第 32 列：缺少冒号"
+        );
+        assert_eq!(
+            format_error_text(&error(SyntaxKind::MissingColon), &EN),
+            "the file is malformed at line 1, column 32: a colon is missing"
+        );
+        assert_eq!(
+            format_error_text(&error(SyntaxKind::MissingBracket(')')), &ZH),
+            "文件内容有误，第 1 行第 32 列：缺少“)”"
+        );
+        assert_eq!(
+            format_error_text(
+                &error(SyntaxKind::UnknownVariant("Finished".to_owned())),
+                &ZH
+            ),
+            "文件内容有误，第 1 行第 32 列：未知的取值“Finished”"
+        );
+        assert_eq!(
+            format_error_text(&error(SyntaxKind::UnexpectedChar('\u{7}')), &EN),
+            "the file is malformed at line 1, column 32: the character “\\u{7}” does not belong here"
+        );
+        // No phrase of ours: the parser's own words.
+        let other = FormatError::Syntax {
+            line: 3,
+            col: 7,
+            kind: SyntaxKind::Other,
+            message: "invalid timestamp: \u{202e}bad".to_owned(),
+        };
+        assert_eq!(
+            format_error_text(&other, &ZH),
+            "文件内容有误，第 3 行第 7 列：invalid timestamp: bad"
+        );
+        // Every kind has a phrase in both languages, with its placeholders filled.
+        let kinds = [
+            SyntaxKind::UnexpectedEnd,
+            SyntaxKind::MissingColon,
+            SyntaxKind::MissingComma,
+            SyntaxKind::MissingBracket('['),
+            SyntaxKind::UnclosedString,
+            SyntaxKind::UnclosedComment,
+            SyntaxKind::UnexpectedChar('@'),
+            SyntaxKind::TrailingCharacters,
+            SyntaxKind::WrongValue,
+            SyntaxKind::MissingField("student".to_owned()),
+            SyntaxKind::UnknownField("x".to_owned()),
+            SyntaxKind::DuplicateField("x".to_owned()),
+            SyntaxKind::UnknownVariant("x".to_owned()),
+            SyntaxKind::NumberOutOfRange,
+            SyntaxKind::TooDeep,
+            SyntaxKind::InvalidEscape,
+        ];
+        for kind in kinds {
+            for strings in [&ZH, &EN] {
+                let text = format_error_text(&error(kind.clone()), strings);
+                assert!(!text.contains('{') && !text.contains("Expected"), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn too_many_names_what() {
+        use crate::ui::i18n::{EN, ZH};
+        let error = FormatError::TooManyItems {
+            what: Counted::Drawings,
+            count: 17,
+            limit: 16,
+        };
+        assert_eq!(
+            format_error_text(&error, &ZH),
+            "流程图太多（17 个，上限 16）"
+        );
+        assert_eq!(
+            format_error_text(&error, &EN),
+            "too many drawings (17; the limit is 16)"
         );
     }
 }
