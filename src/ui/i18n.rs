@@ -432,6 +432,15 @@ pub struct Strings {
     pub export_feedback: &'static str,
     /// Export every student's feedback, one file each.
     pub export_all_feedback: &'static str,
+    /// After exporting all feedback: `{count}`, `{folder}`.
+    pub feedback_exported_all: &'static str,
+    /// After exporting all feedback when some failed: `{written}` (the text above),
+    /// `{count}` failed, `{list}` of `feedback_export_failure`.
+    pub feedback_exported_some: &'static str,
+    /// One student whose feedback file failed: `{name}`, `{error}`.
+    pub feedback_export_failure: &'static str,
+    /// Between the entries of a list in a sentence.
+    pub list_separator: &'static str,
     /// File-type name in dialogs.
     pub feedback_kind: &'static str,
     /// Mentor name when the mentor has none.
@@ -637,6 +646,10 @@ pub const ZH: Strings = Strings {
     feedback_item: "{item} 的评语",
     export_feedback: "导出反馈文件…",
     export_all_feedback: "导出全部反馈（每人一个文件）…",
+    feedback_exported_all: "已导出 {count} 个反馈文件到 {folder}",
+    feedback_exported_some: "{written}；以下 {count} 个未能写出：{list}",
+    feedback_export_failure: "{name}（{error}）",
+    list_separator: "；",
     feedback_kind: "学习伴侣反馈文件",
     default_mentor: "导师",
 };
@@ -840,6 +853,10 @@ pub const EN: Strings = Strings {
     feedback_item: "Comment on {item}",
     export_feedback: "Export feedback file…",
     export_all_feedback: "Export all feedback (one file each)…",
+    feedback_exported_all: "Exported {count} feedback files to {folder}",
+    feedback_exported_some: "{written}; these {count} could not be written: {list}",
+    feedback_export_failure: "{name} ({error})",
+    list_separator: "; ",
     feedback_kind: "Study Companion feedback file",
     default_mentor: "Mentor",
 };
