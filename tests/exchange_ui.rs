@@ -187,3 +187,41 @@ fn a_bad_file_is_refused_with_a_message_and_changes_nothing() {
         before
     );
 }
+
+#[test]
+fn a_syntax_error_is_explained_in_the_students_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("少冒号.scprogress");
+    // `name` has no colon after it.
+    std::fs::write(
+        &bad,
+        "ProgressFile(format: 3, student: (id: \"x\", name \"张三\"))",
+    )
+    .unwrap();
+
+    let (mut harness, _, _data) = common::harness(common::mini_curriculum(), open_state());
+    harness.run();
+    apply(&mut harness, Action::ImportFrom(bad.clone()));
+    common::wait_until(&mut harness, "the refusal", |app| {
+        app.notices().iter().any(|n| n.text.contains("无法导入"))
+    });
+    let notice = harness.state().notices().last().unwrap().text.clone();
+    assert!(notice.contains("第 1 行第 48 列：缺少冒号"), "{notice}");
+    assert!(!notice.contains("Expected"), "no parser English: {notice}");
+    harness.get_by_label_contains("缺少冒号");
+
+    // In English, the same error reads in English.
+    apply(
+        &mut harness,
+        Action::SetLanguage(study_companion::ui::i18n::Language::English),
+    );
+    apply(&mut harness, Action::ImportFrom(bad));
+    common::wait_until(&mut harness, "the refusal in English", |app| {
+        app.notices().len() >= 2
+    });
+    let notice = harness.state().notices().last().unwrap().text.clone();
+    assert!(
+        notice.contains("line 1, column 48: a colon is missing"),
+        "{notice}"
+    );
+}

@@ -349,3 +349,115 @@ fn a_mentor_writes_feedback_and_the_student_imports_it() {
         2
     );
 }
+
+/// The mentor's data folder with unfinished feedback for these student ids.
+fn mentor_with_drafts(data: &Path, ids: &[&str]) {
+    let drafts: std::collections::HashMap<String, study_companion::progress::Feedback> = ids
+        .iter()
+        .map(|id| {
+            let feedback = study_companion::progress::Feedback {
+                mentor: "王老师".to_owned(),
+                written: None,
+                overall: format!("给 {id} 的评语"),
+                items: Default::default(),
+            };
+            ((*id).to_owned(), feedback)
+        })
+        .collect();
+    std::fs::write(
+        data.join("feedback-drafts.ron"),
+        ron::ser::to_string(&drafts).unwrap(),
+    )
+    .unwrap();
+}
+
+#[test]
+fn export_all_feedback_survives_a_long_name_and_a_failed_file() {
+    let class = tempfile::tempdir().unwrap();
+    let emoji_name = "😀".repeat(64);
+    for (file_name, id, name) in [
+        ("emoji.scprogress", "s-emoji", emoji_name.as_str()),
+        ("lisi.scprogress", "s-li", "李四"),
+        ("anna.scprogress", "s-an", "安娜"),
+    ] {
+        let file = student(id, name, &[], "2026-11-27T10:30:00Z");
+        std::fs::write(
+            class.path().join(file_name),
+            format::to_string(&file).unwrap(),
+        )
+        .unwrap();
+    }
+    let data = tempfile::tempdir().unwrap();
+    mentor_with_drafts(data.path(), &["s-emoji", "s-li", "s-an"]);
+    let curriculum = std::sync::Arc::clone(study_companion::embedded::curriculum());
+    let (mut mentor, _) = common::harness_in(curriculum, data.path(), UiState::default());
+    // The emoji name is shown on purpose (the app draws emoji with a system font; the test
+    // has none).
+    mentor
+        .ctx
+        .set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
+    mentor.run();
+    let ctx = mentor.ctx.clone();
+    mentor
+        .state_mut()
+        .apply(&ctx, Action::OpenClass(vec![class.path().to_owned()]));
+    common::wait_until(&mut mentor, "the class", |app| {
+        app.class().is_some_and(|class| class.students.len() == 3)
+    });
+
+    // A 64-emoji name (256 bytes) still gives a file name every file system accepts.
+    let out = tempfile::tempdir().unwrap();
+    mentor
+        .state_mut()
+        .apply(&ctx, Action::ExportAllFeedbackTo(out.path().to_owned()));
+    common::wait_until(&mut mentor, "all feedback files", |app| !app.is_busy());
+    let written = |dir: &Path| -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    let names = written(out.path());
+    assert_eq!(names.len(), 3, "{names:?}; {:?}", mentor.state().notices());
+    for name in &names {
+        assert!(name.len() <= 255, "{name}");
+        assert!(name.ends_with(".scprogress"), "{name}");
+    }
+    let emoji_file = names.iter().find(|n| n.starts_with('😀')).unwrap();
+    assert!(emoji_file.contains("s-emoji"), "{emoji_file}");
+    let notice = mentor.state().notices().last().unwrap().text.clone();
+    assert!(notice.contains("已导出 3 个反馈文件"), "{notice}");
+    assert!(
+        !mentor.state().notices().last().unwrap().is_problem,
+        "{notice}"
+    );
+
+    // One student's file cannot be written (a folder is in its place): the others still are,
+    // and the notice names who failed and why.
+    let li = names.iter().find(|n| n.starts_with("李四")).unwrap();
+    let anna = names.iter().find(|n| n.starts_with("安娜")).unwrap();
+    std::fs::remove_file(out.path().join(li)).unwrap();
+    std::fs::create_dir(out.path().join(li)).unwrap();
+    std::fs::remove_file(out.path().join(anna)).unwrap();
+    std::fs::remove_file(out.path().join(emoji_file)).unwrap();
+    mentor
+        .state_mut()
+        .apply(&ctx, Action::ExportAllFeedbackTo(out.path().to_owned()));
+    common::wait_until(&mut mentor, "all feedback files again", |app| {
+        !app.is_busy()
+    });
+    assert!(out.path().join(anna).is_file(), "安娜's file is written");
+    assert!(
+        out.path().join(emoji_file).is_file(),
+        "the emoji file is written"
+    );
+    assert!(out.path().join(li).is_dir());
+    let notice = mentor.state().notices().last().unwrap().clone();
+    assert!(notice.is_problem, "{notice:?}");
+    assert!(notice.text.contains("李四"), "{notice:?}");
+    assert!(notice.text.contains("已导出 2 个反馈文件"), "{notice:?}");
+    assert!(notice.text.contains("1 个未能写出"), "{notice:?}");
+    assert!(!notice.text.contains("安娜"), "{notice:?}");
+}

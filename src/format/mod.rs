@@ -10,6 +10,7 @@ mod fit;
 pub mod limits;
 mod migrate;
 mod repair;
+mod syntax;
 mod v1;
 mod v2;
 
@@ -21,7 +22,8 @@ use serde::Deserialize;
 use crate::progress::Progress;
 
 pub use fit::{fit_in_file, set_aside_files};
-pub use repair::{ImageCheck, Repair};
+pub use repair::{ImageCheck, Repair, clean_text};
+pub use syntax::SyntaxKind;
 pub use v2::Student;
 
 /// The format version this build writes.
@@ -64,7 +66,9 @@ pub enum FormatError {
         line: usize,
         /// 1-based column.
         col: usize,
-        /// What the RON parser says.
+        /// What kind of error, for a message in the reader's language.
+        kind: SyntaxKind,
+        /// What the RON parser says (its own words, in English: for the log).
         message: String,
     },
 
@@ -83,10 +87,12 @@ pub enum FormatError {
     #[error("the file has an unknown format version {0}")]
     UnknownVersion(u32),
 
-    /// More items than [`limits::MAX_ITEMS`].
-    #[error("the file has {count} items; the limit is {limit}")]
+    /// More entries of one kind than its limit ([`limits::MAX_ITEMS`] items, …).
+    #[error("the file has {count} {what}; the limit is {limit}")]
     TooManyItems {
-        /// Items in the file.
+        /// What there are too many of.
+        what: Counted,
+        /// How many the file has.
         count: usize,
         /// The limit.
         limit: usize,
@@ -105,6 +111,30 @@ pub enum FormatError {
     Write(String),
 }
 
+/// The lists of a progress file that have a limit on their length.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Counted {
+    /// Items with progress ([`limits::MAX_ITEMS`]).
+    Items,
+    /// Chapter notes ([`limits::MAX_CHAPTER_NOTES`]).
+    ChapterNotes,
+    /// Drawings ([`limits::MAX_DRAWINGS`]).
+    Drawings,
+    /// Mentor feedback entries ([`limits::MAX_FEEDBACK`]).
+    Feedback,
+}
+
+impl std::fmt::Display for Counted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Items => "items",
+            Self::ChapterNotes => "chapter notes",
+            Self::Drawings => "drawings",
+            Self::Feedback => "feedback entries",
+        })
+    }
+}
+
 /// A file that was read, and what had to be cleaned or skipped to read it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Imported {
@@ -121,10 +151,11 @@ struct VersionProbe {
     format: u32,
 }
 
-fn syntax_error(error: &ron::error::SpannedError) -> FormatError {
+fn syntax_error(error: &ron::error::SpannedError, text: &str) -> FormatError {
     FormatError::Syntax {
         line: error.span.start.line,
         col: error.span.start.col,
+        kind: SyntaxKind::of_spanned(error, text),
         message: error.code.to_string(),
     }
 }
@@ -165,17 +196,19 @@ pub fn read_with(bytes: &[u8], images: ImageCheck) -> Result<Imported, FormatErr
         return Err(FormatError::Empty);
     }
     let options = ron_options();
-    let probe: VersionProbe = options.from_str(text).map_err(|err| syntax_error(&err))?;
+    let probe: VersionProbe = options
+        .from_str(text)
+        .map_err(|err| syntax_error(&err, text))?;
     let parsed = match probe.format {
         1 => migrate::Parsed::V1(
             options
                 .from_str::<v1::ProgressFileV1>(text)
-                .map_err(|err| syntax_error(&err))?,
+                .map_err(|err| syntax_error(&err, text))?,
         ),
         2 | 3 => migrate::Parsed::V2(
             options
                 .from_str::<v2::ProgressFileV2>(text)
-                .map_err(|err| syntax_error(&err))?,
+                .map_err(|err| syntax_error(&err, text))?,
         ),
         found if found > CURRENT_FORMAT => {
             return Err(FormatError::TooNew {

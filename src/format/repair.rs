@@ -6,7 +6,7 @@ use crate::curriculum::{ChapterId, ItemId};
 use crate::progress::NoteTarget;
 
 use super::limits::{MAX_CHAPTER_NOTES, MAX_ID_BYTES, MAX_ITEMS, MAX_NAME_CHARS, MAX_NOTE_BYTES};
-use super::{FormatError, Imported, ProgressFile};
+use super::{Counted, FormatError, Imported, ProgressFile};
 
 /// Something changed or left out while reading a file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -149,12 +149,14 @@ pub fn check_and_repair(
     let progress = &mut file.progress;
     if progress.items.len() > MAX_ITEMS {
         return Err(FormatError::TooManyItems {
+            what: Counted::Items,
             count: progress.items.len(),
             limit: MAX_ITEMS,
         });
     }
     if progress.chapter_notes.len() > MAX_CHAPTER_NOTES {
         return Err(FormatError::TooManyItems {
+            what: Counted::ChapterNotes,
             count: progress.chapter_notes.len(),
             limit: MAX_CHAPTER_NOTES,
         });
@@ -209,6 +211,7 @@ pub fn check_and_repair(
     drop_invalid_ids(&mut progress.drawings, ItemId::as_str, &mut repairs);
     if progress.feedback.len() > super::limits::MAX_FEEDBACK {
         return Err(FormatError::TooManyItems {
+            what: Counted::Feedback,
             count: progress.feedback.len(),
             limit: super::limits::MAX_FEEDBACK,
         });
@@ -228,6 +231,7 @@ pub fn check_and_repair(
     }
     if progress.drawings.len() > super::limits::MAX_DRAWINGS {
         return Err(FormatError::TooManyItems {
+            what: Counted::Drawings,
             count: progress.drawings.len(),
             limit: super::limits::MAX_DRAWINGS,
         });
@@ -296,6 +300,51 @@ fn sketch_is_valid(sketch: &crate::drawing::Sketch) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::format::{Student, limits};
+    use crate::progress::{Feedback, Note};
+
+    fn refused(file: ProgressFile) -> FormatError {
+        match check_and_repair(file, ImageCheck::Full) {
+            Err(err) => err,
+            Ok(_) => panic!("accepted"),
+        }
+    }
+
+    #[test]
+    fn too_many_says_of_what() {
+        let mut file = ProgressFile::new(Student::new("张三"), "test");
+        file.progress.feedback = vec![Feedback::default(); limits::MAX_FEEDBACK + 1];
+        let err = refused(file);
+        assert!(
+            matches!(
+                err,
+                FormatError::TooManyItems {
+                    what: Counted::Feedback,
+                    count: 201,
+                    limit: 200
+                }
+            ),
+            "{err:?}"
+        );
+        assert_eq!(
+            err.to_string(),
+            "the file has 201 feedback entries; the limit is 200"
+        );
+
+        let mut file = ProgressFile::new(Student::new("张三"), "test");
+        file.progress.chapter_notes = (0..=limits::MAX_CHAPTER_NOTES)
+            .map(|n| (ChapterId(format!("c{n}")), Note::default()))
+            .collect();
+        let err = refused(file);
+        assert!(err.to_string().contains("1001 chapter notes"), "{err}");
+
+        let mut file = ProgressFile::new(Student::new("张三"), "test");
+        file.progress.drawings = (0..=limits::MAX_DRAWINGS)
+            .map(|n| (ItemId(format!("d{n}")), crate::drawing::Drawing::default()))
+            .collect();
+        let err = refused(file);
+        assert!(err.to_string().contains("17 drawings"), "{err}");
+    }
 
     #[test]
     fn cleaning_removes_direction_overrides_and_controls() {

@@ -25,7 +25,10 @@ use super::exchange::{
     display_name, format_error_text, import_preview_ui, name_prompt_ui, suggested_file_name,
     viewing_banner_ui,
 };
-use super::feedback::{feedback_panel_ui, overall_feedback_ui};
+use super::feedback::{
+    ExportReport, export_report_text, feedback_exports, feedback_file, feedback_panel_ui,
+    overall_feedback_ui, write_feedback_exports,
+};
 use super::i18n::{Language, Strings, fill};
 use super::roadmap::{RoadmapView, Shown};
 use super::{fonts, theme};
@@ -194,6 +197,13 @@ pub enum Action {
     AskExportAllFeedback,
     /// Write one feedback file per student with feedback into a folder.
     ExportAllFeedbackTo(PathBuf),
+    /// Every student's feedback file was written, or some could not be.
+    AllFeedbackExported {
+        /// The folder.
+        folder: PathBuf,
+        /// What was written and what failed.
+        report: ExportReport,
+    },
     /// A background job finished (internal bookkeeping).
     JobDone,
 }
@@ -916,43 +926,27 @@ impl StudyApp {
                     .class
                     .as_ref()
                     .map(|view| view.class.students.as_slice())
-                    .unwrap_or_default();
-                let mut files = Vec::new();
-                for row in students {
-                    if let Some(draft) = self
-                        .feedback_drafts
-                        .get(&row.file.student.id)
-                        .filter(|draft| !draft.is_empty())
-                    {
-                        let file =
-                            feedback_file(&row.file.student, draft, &self.curriculum.version, now);
-                        let name = suggested_file_name(
-                            &format!("{}-反馈", row.file.student.name),
-                            &today(),
-                            format::EXTENSION,
-                            strings.unnamed,
-                        );
-                        // Two students with the same name get distinct files.
-                        let name = format!("{}-{}", &row.file.student.id, name);
-                        files.push((folder.join(name), file));
-                    }
-                }
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|row| &row.file.student);
+                let exports = feedback_exports(
+                    &folder,
+                    students,
+                    &self.feedback_drafts,
+                    &self.curriculum.version,
+                    now,
+                    &today(),
+                    strings,
+                );
                 self.background.spawn(ctx, "export-all-feedback", move || {
-                    let mut result = Ok(folder.clone());
-                    for (path, file) in files {
-                        let written = format::to_string(&file)
-                            .map_err(|err| err.to_string())
-                            .and_then(|text| {
-                                crate::storage::write_atomically(&path, text.as_bytes(), || Ok(()))
-                                    .map_err(|err| err.to_string())
-                            });
-                        if let Err(error) = written {
-                            result = Err(error);
-                            break;
-                        }
-                    }
-                    Some(Action::ExportDone(result))
+                    let report = write_feedback_exports(exports);
+                    Some(Action::AllFeedbackExported { folder, report })
                 });
+                false
+            }
+            Action::AllFeedbackExported { folder, report } => {
+                let text = export_report_text(&report, &folder, strings);
+                self.notify(text, !report.failed.is_empty());
                 false
             }
             Action::SetName(name) => {
@@ -1582,11 +1576,20 @@ fn continue_target(curriculum: &Curriculum, progress: &Progress) -> Option<(Chap
         .map(|(chapter, item)| (chapter.id.clone(), item.id.clone()))
 }
 
-/// Fonts, image loaders and the curriculum's images: everything a context needs before the
+/// Fonts, the image decoder and the curriculum's images: everything a context needs before the
 /// first frame. Tests call it too.
+///
+/// Only images registered as bytes load (the curriculum's, and drawings): egui's own bytes
+/// loader serves them and the `image` crate decodes them. No loader for `file://` or
+/// `http(s)://` is installed (egui_extras is built without its `file` and `http` features),
+/// so no URI a note or a file from someone else names is ever read or fetched.
 pub fn setup_context(ctx: &egui::Context) {
+    use egui_extras::loaders::image_loader::ImageCrateLoader;
+
     fonts::install(ctx);
-    egui_extras::install_image_loaders(ctx);
+    if !ctx.is_loader_installed(ImageCrateLoader::ID) {
+        ctx.add_image_loader(Arc::new(ImageCrateLoader::default()));
+    }
     for (path, bytes) in crate::embedded::images() {
         ctx.include_bytes(format!("{}{path}", super::CURRICULUM_IMAGE_SCHEME), *bytes);
     }
@@ -1650,25 +1653,6 @@ fn image_viewer_ui(
     if !open {
         actions.push(Action::CloseImage);
     }
-}
-
-/// A feedback file: the student's identity and only the mentor's comments, so importing it
-/// changes nothing else of theirs.
-fn feedback_file(
-    student: &Student,
-    draft: &Feedback,
-    version: &str,
-    now: Timestamp,
-) -> ProgressFile {
-    let mut feedback = draft.clone();
-    feedback
-        .items
-        .retain(|_, comment| !comment.trim().is_empty());
-    feedback.written = Some(now);
-    let mut file = ProgressFile::new(student.clone(), version);
-    file.saved_at = Some(now);
-    file.progress.feedback.push(feedback);
-    file
 }
 
 /// Today's date in local time, `2026-11-29`.

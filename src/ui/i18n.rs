@@ -96,6 +96,10 @@ pub struct Strings {
     pub note_editor: &'static str,
     /// Placeholder in an empty note.
     pub note_hint: &'static str,
+    /// An image in a note, shown as its alt text (never loaded): `{alt}`.
+    pub note_image: &'static str,
+    /// An image in a note that has no alt text.
+    pub note_image_untitled: &'static str,
     /// Heading of the rendered preview.
     pub note_preview: &'static str,
     /// Close the note editor.
@@ -273,8 +277,48 @@ pub struct Strings {
     pub error_too_new: &'static str,
     /// Format error: `{found}`.
     pub error_unknown_version: &'static str,
-    /// Format error: `{count}`, `{limit}`.
+    /// Format error: `{what}` (one of the `counted_*` words), `{count}`, `{limit}`.
     pub error_too_many: &'static str,
+    /// What a file has too many of: items with progress.
+    pub counted_items: &'static str,
+    /// What a file has too many of: chapter notes.
+    pub counted_chapter_notes: &'static str,
+    /// What a file has too many of: drawings.
+    pub counted_drawings: &'static str,
+    /// What a file has too many of: mentor feedback entries.
+    pub counted_feedback: &'static str,
+    /// Syntax error: the file ends too early.
+    pub syntax_unexpected_end: &'static str,
+    /// Syntax error: a `:` is missing.
+    pub syntax_missing_colon: &'static str,
+    /// Syntax error: a `,` is missing.
+    pub syntax_missing_comma: &'static str,
+    /// Syntax error: a bracket is missing: `{bracket}`.
+    pub syntax_missing_bracket: &'static str,
+    /// Syntax error: a string has no closing quote.
+    pub syntax_unclosed_string: &'static str,
+    /// Syntax error: a comment is not closed.
+    pub syntax_unclosed_comment: &'static str,
+    /// Syntax error: a character out of place: `{char}`.
+    pub syntax_unexpected_char: &'static str,
+    /// Syntax error: text after the end.
+    pub syntax_trailing: &'static str,
+    /// Syntax error: a value of the wrong type.
+    pub syntax_wrong_value: &'static str,
+    /// Syntax error: a required field is missing: `{name}`.
+    pub syntax_missing_field: &'static str,
+    /// Syntax error: a field the format does not have: `{name}`.
+    pub syntax_unknown_field: &'static str,
+    /// Syntax error: a field given twice: `{name}`.
+    pub syntax_duplicate_field: &'static str,
+    /// Syntax error: a value not among the allowed names: `{name}`.
+    pub syntax_unknown_value: &'static str,
+    /// Syntax error: a number out of range.
+    pub syntax_number_out_of_range: &'static str,
+    /// Syntax error: nested too deeply.
+    pub syntax_too_deep: &'static str,
+    /// Syntax error: an invalid escape sequence in a string.
+    pub syntax_invalid_escape: &'static str,
     /// Format error.
     pub error_student_id: &'static str,
     /// Format error: `{error}`.
@@ -427,6 +471,15 @@ pub struct Strings {
     pub export_feedback: &'static str,
     /// Export every student's feedback, one file each.
     pub export_all_feedback: &'static str,
+    /// After exporting all feedback: `{count}`, `{folder}`.
+    pub feedback_exported_all: &'static str,
+    /// After exporting all feedback when some failed: `{written}` (the text above),
+    /// `{count}` failed, `{list}` of `feedback_export_failure`.
+    pub feedback_exported_some: &'static str,
+    /// One student whose feedback file failed: `{name}`, `{error}`.
+    pub feedback_export_failure: &'static str,
+    /// Between the entries of a list in a sentence.
+    pub list_separator: &'static str,
     /// File-type name in dialogs.
     pub feedback_kind: &'static str,
     /// Mentor name when the mentor has none.
@@ -464,6 +517,8 @@ pub const ZH: Strings = Strings {
     note_button_filled: "笔记 ●",
     note_editor: "笔记内容",
     note_hint: "在这里写笔记，支持 Markdown（如 **加粗**、- 列表、[链接](https://…)）",
+    note_image: "[图片：{alt}]",
+    note_image_untitled: "[图片]",
     note_preview: "预览",
     done_editing: "完成",
     chapter_note: "本章笔记",
@@ -552,7 +607,27 @@ pub const ZH: Strings = Strings {
     error_syntax: "文件内容有误，第 {line} 行第 {col} 列：{message}",
     error_too_new: "文件的格式版本 {found} 比本程序支持的 {supported} 新，请先更新学习伴侣",
     error_unknown_version: "未知的文件格式版本 {found}",
-    error_too_many: "条目太多（{count} 个，上限 {limit}）",
+    error_too_many: "{what}太多（{count} 个，上限 {limit}）",
+    counted_items: "条目",
+    counted_chapter_notes: "章节笔记",
+    counted_drawings: "流程图",
+    counted_feedback: "导师反馈",
+    syntax_unexpected_end: "文件意外结束（可能不完整）",
+    syntax_missing_colon: "缺少冒号",
+    syntax_missing_comma: "缺少逗号",
+    syntax_missing_bracket: "缺少“{bracket}”",
+    syntax_unclosed_string: "字符串缺少结尾的引号",
+    syntax_unclosed_comment: "注释没有结束",
+    syntax_unexpected_char: "这里不应出现字符“{char}”",
+    syntax_trailing: "内容结束后还有多余的文字",
+    syntax_wrong_value: "这里的值类型不对",
+    syntax_missing_field: "缺少字段“{name}”",
+    syntax_unknown_field: "未知的字段“{name}”",
+    syntax_duplicate_field: "字段“{name}”出现了两次",
+    syntax_unknown_value: "未知的取值“{name}”",
+    syntax_number_out_of_range: "数字超出范围",
+    syntax_too_deep: "嵌套层数太多",
+    syntax_invalid_escape: "字符串中有无效的转义序列",
     error_student_id: "缺少学生 id，或 id 无效",
     error_io: "读取失败（{error}）",
     repair_image_damaged: "“{item}”的流程图图片已损坏（{reason}），已跳过",
@@ -629,6 +704,10 @@ pub const ZH: Strings = Strings {
     feedback_item: "{item} 的评语",
     export_feedback: "导出反馈文件…",
     export_all_feedback: "导出全部反馈（每人一个文件）…",
+    feedback_exported_all: "已导出 {count} 个反馈文件到 {folder}",
+    feedback_exported_some: "{written}；以下 {count} 个未能写出：{list}",
+    feedback_export_failure: "{name}（{error}）",
+    list_separator: "；",
     feedback_kind: "学习伴侣反馈文件",
     default_mentor: "导师",
 };
@@ -664,6 +743,8 @@ pub const EN: Strings = Strings {
     note_button_filled: "Note ●",
     note_editor: "Note text",
     note_hint: "Write your note here; Markdown works (**bold**, - lists, [links](https://…))",
+    note_image: "[image: {alt}]",
+    note_image_untitled: "[image]",
     note_preview: "Preview",
     done_editing: "Done",
     chapter_note: "Chapter note",
@@ -752,7 +833,27 @@ pub const EN: Strings = Strings {
     error_syntax: "the file is malformed at line {line}, column {col}: {message}",
     error_too_new: "the file's format version {found} is newer than {supported}, the newest this app reads; please update Study Companion",
     error_unknown_version: "unknown file format version {found}",
-    error_too_many: "too many entries ({count}; the limit is {limit})",
+    error_too_many: "too many {what} ({count}; the limit is {limit})",
+    counted_items: "items",
+    counted_chapter_notes: "chapter notes",
+    counted_drawings: "drawings",
+    counted_feedback: "feedback entries",
+    syntax_unexpected_end: "the file ends unexpectedly (it may be incomplete)",
+    syntax_missing_colon: "a colon is missing",
+    syntax_missing_comma: "a comma is missing",
+    syntax_missing_bracket: "a “{bracket}” is missing",
+    syntax_unclosed_string: "a string has no closing quote",
+    syntax_unclosed_comment: "a comment is not closed",
+    syntax_unexpected_char: "the character “{char}” does not belong here",
+    syntax_trailing: "there is more text after the end",
+    syntax_wrong_value: "a value of the wrong type",
+    syntax_missing_field: "the field “{name}” is missing",
+    syntax_unknown_field: "unknown field “{name}”",
+    syntax_duplicate_field: "the field “{name}” appears twice",
+    syntax_unknown_value: "unknown value “{name}”",
+    syntax_number_out_of_range: "a number is out of range",
+    syntax_too_deep: "nested too deeply",
+    syntax_invalid_escape: "a string has an invalid escape sequence",
     error_student_id: "the student id is missing or invalid",
     error_io: "it could not be read ({error})",
     repair_image_damaged: "The drawing of “{item}” is damaged ({reason}) and was skipped",
@@ -829,6 +930,10 @@ pub const EN: Strings = Strings {
     feedback_item: "Comment on {item}",
     export_feedback: "Export feedback file…",
     export_all_feedback: "Export all feedback (one file each)…",
+    feedback_exported_all: "Exported {count} feedback files to {folder}",
+    feedback_exported_some: "{written}; these {count} could not be written: {list}",
+    feedback_export_failure: "{name} ({error})",
+    list_separator: "; ",
     feedback_kind: "Study Companion feedback file",
     default_mentor: "Mentor",
 };
