@@ -1,5 +1,6 @@
 //! Save, load, export, check and import of a large progress (every item of the real
-//! curriculum done, with a 10 KB note, and a 10 KB note per chapter), and hostile files.
+//! curriculum done, with a 10 KB note, and a 10 KB note per chapter), hostile files, and a
+//! file of 16 MiB of sketch strokes read in full and for the class.
 //! `cargo bench --bench files`.
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)]
 
@@ -117,5 +118,57 @@ fn exchange(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, storage, exchange);
+/// A sketch of strokes of 500 points, as many as fit in a file of about `bytes` (all
+/// strokes alike, so every one takes the same room in the file).
+fn strokes_file(bytes: usize) -> ProgressFile {
+    use study_companion::drawing::{Drawing, Ink, Sketch, Stroke};
+    let stroke = Stroke {
+        color: Ink::Blue,
+        width: 3.0,
+        points: (0..500)
+            .map(|p| [(p % 900) as f32 + 0.25, ((p * 7) % 1200) as f32 + 0.5])
+            .collect(),
+    };
+    let with = |strokes: usize| {
+        let mut file = ProgressFile::new(Student::new("画画"), "2026.1+bench");
+        file.progress.drawings.insert(
+            study_companion::curriculum::ItemId("what-is-dl.workflow-drawing".to_owned()),
+            Drawing {
+                image: None,
+                sketch: Some(Sketch {
+                    strokes: vec![stroke.clone(); strokes],
+                    ..Sketch::default()
+                }),
+                updated: Some(Timestamp::from_second(1_764_000_000).unwrap()),
+            },
+        );
+        file
+    };
+    let size = |strokes: usize| format::to_string(&with(strokes)).unwrap().len();
+    let per_stroke = size(2) - size(1);
+    with((bytes - size(0)) / per_stroke)
+}
+
+/// Reading a file of 16 MiB of sketch strokes: in full (an import, `check`, opening a student)
+/// and for an overview (the class view and report, which keep no strokes).
+fn strokes(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("strokes.scprogress");
+    let limit = usize::try_from(format::limits::MAX_FILE_BYTES).unwrap();
+    let text = format::to_string(&strokes_file(limit - 4096)).unwrap();
+    println!("strokes file: {} bytes", text.len());
+    std::fs::write(&path, &text).unwrap();
+
+    let mut group = c.benchmark_group("strokes");
+    group.sample_size(10);
+    group.bench_function("16 MiB of strokes, read in full", |b| {
+        b.iter(|| black_box(format::read_path(&path).unwrap()));
+    });
+    group.bench_function("16 MiB of strokes, read for the class", |b| {
+        b.iter(|| black_box(format::read_path_with(&path, format::ImageCheck::Summary).unwrap()));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, storage, exchange, strokes);
 criterion_main!(benches);

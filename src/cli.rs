@@ -337,7 +337,12 @@ fn check(
     }
 }
 
-/// Bad files are listed on `err`; the exit code is non-zero only if no file could be read.
+/// How many names of skipped files a note lists before "…".
+const SKIPPED_NAMES_SHOWN: usize = 10;
+
+/// Bad files, older files of the same student and the files of a folder that were skipped
+/// (not progress files by their extension) are listed on `err`; the exit code is non-zero
+/// only if no file could be read.
 fn report(
     curriculum: &Curriculum,
     paths: &[PathBuf],
@@ -351,6 +356,16 @@ fn report(
     report::sort_rows(&mut class.students, report::Column::Name, false);
     for (path, error) in &class.problems {
         let _ = writeln!(err, "{}: error: {error}", path.display());
+    }
+    for skipped in &class.skipped {
+        let _ = writeln!(
+            err,
+            "{}: note: {} file(s) skipped, not .{} or .ron: {}",
+            skipped.folder.display(),
+            skipped.files.len(),
+            format::EXTENSION,
+            report::skipped_names(skipped, SKIPPED_NAMES_SHOWN)
+        );
     }
     for row in class
         .students

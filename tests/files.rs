@@ -474,3 +474,134 @@ fn fuzz_findings_stay_fixed() {
     }
     assert!(count >= 3);
 }
+
+// ------------------------------------------------------- reading for the class view
+
+/// The file without drawing images and sketches: what an overview of it may differ in.
+fn without_drawing_content(mut file: ProgressFile) -> ProgressFile {
+    for drawing in file.progress.drawings.values_mut() {
+        drawing.image = None;
+        drawing.sketch = None;
+    }
+    file
+}
+
+/// The class view and the report read files with `ImageCheck::Summary`: sketches are parsed
+/// and checked but not kept. Everything else must be what a full read gives, and a file must
+/// be refused by both or by neither (a class never lists a file that will not open).
+#[test]
+fn a_summary_read_is_the_full_read_without_sketches() {
+    use study_companion::drawing::{Drawing, Ink, Label, Sketch, Stroke, render};
+    let sketch = Sketch {
+        strokes: vec![
+            Stroke {
+                color: Ink::Red,
+                width: 3.0,
+                points: vec![[10.5, 20.25], [30.0, 40.0], [50.0, 60.0]],
+            };
+            20
+        ],
+        labels: vec![Label {
+            pos: [1.0, 2.0],
+            text: "训练\u{202e}".to_owned(),
+            color: Ink::Black,
+            size: 20.0,
+        }],
+        ..Sketch::default()
+    };
+    let mut file = ProgressFile::new(Student::new("画画"), "2026.1+test");
+    let task = ItemId("what-is-dl.workflow-drawing".to_owned());
+    let now: Timestamp = "2026-11-25T09:00:00Z".parse().unwrap();
+    file.progress.set_state(&task, ItemState::Done, now);
+    file.progress
+        .set_note(&NoteTarget::Item(task.clone()), "画好了", now);
+    file.progress.drawings.insert(
+        task.clone(),
+        Drawing {
+            image: Some(render::render_png(&sketch).unwrap()),
+            sketch: Some(sketch.clone()),
+            updated: Some(now),
+        },
+    );
+    let text = format::to_string(&file).unwrap();
+    let summary = format::read_with(text.as_bytes(), format::ImageCheck::Summary).unwrap();
+    let drawing = &summary.file.progress.drawings[&task];
+    assert_eq!(drawing.sketch, None, "no strokes built");
+    assert!(
+        drawing.image.is_some(),
+        "the image is kept (checked by its header)"
+    );
+    assert_eq!(drawing.updated, Some(now));
+    // The same thread reads in full afterwards: nothing of the summary mode lingers.
+    let full = format::read(text.as_bytes()).unwrap();
+    assert!(full.file.progress.drawings[&task].sketch.is_some());
+    assert_eq!(
+        without_drawing_content(summary.file.clone()),
+        without_drawing_content(full.file.clone())
+    );
+    let mut expected = full.file.clone();
+    if let Some(drawing) = expected.progress.drawings.get_mut(&task) {
+        drawing.sketch = None;
+    }
+    assert_eq!(summary.file, expected, "only the sketch is left out");
+
+    // A sketch of the wrong shape is refused both ways, with the same message.
+    for (from, to) in [
+        ("width: 3.0", "width: \"3\""),
+        ("(10.5, 20.25)", "(10.5, \"20\")"),
+        ("(10.5, 20.25)", "(10.5)"),
+        ("color: Red", "color: Purple"),
+        ("text: \"训练", "text: 7, x: \"训练"),
+    ] {
+        assert!(text.contains(from), "{from} not in\n{text}");
+        let bad = text.replacen(from, to, 1);
+        let full = format::read(bad.as_bytes()).map(|_| ()).unwrap_err();
+        let summary = format::read_with(bad.as_bytes(), format::ImageCheck::Summary)
+            .map(|_| ())
+            .unwrap_err();
+        assert_eq!(full.to_string(), summary.to_string(), "{from} → {to}");
+    }
+
+    // Every seed and fuzz finding: accepted or refused alike, and the same apart from drawings.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
+    let mut count = 0;
+    for dir in ["seeds", "regressions"] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            let bytes = std::fs::read(&path).unwrap();
+            let full = format::read(&bytes);
+            let summary = format::read_with(&bytes, format::ImageCheck::Summary);
+            match (full, summary) {
+                (Ok(full), Ok(summary)) => {
+                    assert!(
+                        summary
+                            .file
+                            .progress
+                            .drawings
+                            .values()
+                            .all(|d| d.sketch.is_none()),
+                        "{}",
+                        path.display()
+                    );
+                    assert_eq!(
+                        without_drawing_content(summary.file),
+                        without_drawing_content(full.file),
+                        "{}",
+                        path.display()
+                    );
+                }
+                (Err(full), Err(summary)) => {
+                    assert_eq!(full.to_string(), summary.to_string(), "{}", path.display());
+                }
+                (full, summary) => panic!(
+                    "{}: full {:?}, summary {:?}",
+                    path.display(),
+                    full.map(|_| ()),
+                    summary.map(|_| ())
+                ),
+            }
+            count += 1;
+        }
+    }
+    assert!(count >= 10);
+}

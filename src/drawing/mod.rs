@@ -17,7 +17,9 @@ use serde::{Deserialize, Serialize};
 pub struct Drawing {
     /// The picture mentors see: the attached photo, or the sketch rendered to PNG.
     pub image: Option<EmbeddedImage>,
-    /// The sketch, when it was drawn in the app (kept so it can be edited later).
+    /// The sketch, when it was drawn in the app (kept so it can be edited later). An
+    /// overview reads it without keeping it (`format::ImageCheck::Summary`).
+    #[serde(deserialize_with = "crate::format::skim::sketch")]
     pub sketch: Option<Sketch>,
     /// When the drawing last changed; the newer one wins a merge.
     pub updated: Option<Timestamp>,

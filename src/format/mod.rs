@@ -9,7 +9,9 @@
 mod fit;
 pub mod limits;
 mod migrate;
+mod probe;
 mod repair;
+pub(crate) mod skim;
 mod syntax;
 mod v1;
 mod v2;
@@ -17,7 +19,6 @@ mod v2;
 use std::path::Path;
 
 use jiff::Timestamp;
-use serde::Deserialize;
 
 use crate::progress::Progress;
 
@@ -144,13 +145,6 @@ pub struct Imported {
     pub repairs: Vec<Repair>,
 }
 
-/// Only the version, to pick the right reader before parsing the rest.
-#[derive(Deserialize)]
-#[serde(rename = "ProgressFile")]
-struct VersionProbe {
-    format: u32,
-}
-
 fn syntax_error(error: &ron::error::SpannedError, text: &str) -> FormatError {
     FormatError::Syntax {
         line: error.span.start.line,
@@ -196,10 +190,10 @@ pub fn read_with(bytes: &[u8], images: ImageCheck) -> Result<Imported, FormatErr
         return Err(FormatError::Empty);
     }
     let options = ron_options();
-    let probe: VersionProbe = options
-        .from_str(text)
-        .map_err(|err| syntax_error(&err, text))?;
-    let parsed = match probe.format {
+    // Sketches read now (on this thread) are checked and dropped, for an overview.
+    let _skim = (images == ImageCheck::Summary).then(skim::Skim::start);
+    let version = probe::format_version(&options, text).map_err(|err| syntax_error(&err, text))?;
+    let parsed = match version {
         1 => migrate::Parsed::V1(
             options
                 .from_str::<v1::ProgressFileV1>(text)

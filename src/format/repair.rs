@@ -113,13 +113,18 @@ fn is_valid_student_id(id: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
-/// How thoroughly embedded images are checked.
+/// How thoroughly drawings (embedded images and sketches) are read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ImageCheck {
     /// Decode every image (an import: one file, shown right away).
     Full,
     /// Check headers only (a class of many files; images are decoded when shown).
     Header,
+    /// For an overview of many files (the class view, the report): check image headers, and
+    /// read sketches without keeping them. A sketch is parsed and type-checked as in a full
+    /// read, but no stroke is built and `Drawing::sketch` comes back `None`; the drawing's
+    /// image and time are kept. Whoever needs the sketch reads the file again.
+    Summary,
 }
 
 /// Removes the entries whose id is not a valid id, listing each in `repairs`.
@@ -271,7 +276,7 @@ fn check_image(
     }
     match check {
         ImageCheck::Full => crate::drawing::photo::validate(image),
-        ImageCheck::Header => crate::drawing::photo::validate_header(image),
+        ImageCheck::Header | ImageCheck::Summary => crate::drawing::photo::validate_header(image),
     }
 }
 

@@ -1,6 +1,14 @@
 //! Class reports: CSV (UTF-8 with a byte-order mark, so Excel shows Chinese names) and
 //! Markdown. Times are written in UTC so a report reads the same everywhere.
+//!
+//! Names, ids and file names come from students' files, and a spreadsheet runs a cell that
+//! starts with `=`, `+`, `-` or `@` as a formula (`=HYPERLINK(…)`, `+1+cmd|…`). Every text
+//! cell of the CSV therefore goes through [`text_cell`], which neutralises such a cell with a
+//! leading `'` (OWASP's advice for CSV injection). The numbers the app computes (percentages,
+//! counts) and its times are written as they are: they are never negative and never start
+//! with one of those characters, so they stay numbers and dates in the spreadsheet.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use jiff::Timestamp;
@@ -27,6 +35,31 @@ fn percent(complete: usize, total: usize) -> String {
     (complete * 100).checked_div(total).unwrap_or(0).to_string()
 }
 
+/// A text cell for a spreadsheet: prefixed with `'` when a spreadsheet could read it as a
+/// formula, that is when it starts with `=`, `+`, `-`, `@`, a tab or a carriage return, or
+/// with one of `= + - @` after leading whitespace (some importers trim spaces). The check is
+/// on the text exactly as it will be written; nothing is trimmed from the cell itself.
+///
+/// # Example
+/// ```
+/// use study_companion::report::text_cell;
+/// assert_eq!(text_cell("=HYPERLINK(\"https://example.com\")"), "'=HYPERLINK(\"https://example.com\")");
+/// assert_eq!(text_cell("\t=1+1"), "'\t=1+1");
+/// assert_eq!(text_cell(" -1"), "' -1");
+/// assert_eq!(text_cell("张三"), "张三");
+/// ```
+pub fn text_cell(text: &str) -> Cow<'_, str> {
+    const FORMULA: [char; 4] = ['=', '+', '-', '@'];
+    let risky = text.starts_with(FORMULA)
+        || text.starts_with(['\t', '\r'])
+        || text.trim_start().starts_with(FORMULA);
+    if risky {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 fn state_name(state: ItemState) -> &'static str {
     match state {
         ItemState::NotStarted => "未开始",
@@ -46,7 +79,7 @@ pub fn csv(curriculum: &Curriculum, class: &Class, table: Table) -> Result<Strin
                 curriculum
                     .chapters
                     .iter()
-                    .map(|c| format!("{} (%)", c.title)),
+                    .map(|c| text_cell(&format!("{} (%)", c.title)).into_owned()),
             );
             header.extend(
                 [
@@ -64,8 +97,8 @@ pub fn csv(curriculum: &Curriculum, class: &Class, table: Table) -> Result<Strin
             writer.write_record(&header)?;
             for row in &class.students {
                 let mut record = vec![
-                    display_name(&row.file).to_owned(),
-                    row.file.student.id.clone(),
+                    text_cell(display_name(&row.file)).into_owned(),
+                    text_cell(&row.file.student.id).into_owned(),
                 ];
                 record.extend(row.chapters.iter().map(|c| percent(c.complete(), c.total)));
                 record.extend([
@@ -76,7 +109,7 @@ pub fn csv(curriculum: &Curriculum, class: &Class, table: Table) -> Result<Strin
                     time(row.last_activity),
                     if row.has_drawing { "有" } else { "无" }.to_owned(),
                     if row.has_feedback { "有" } else { "无" }.to_owned(),
-                    file_name(&row.path),
+                    text_cell(&file_name(&row.path)).into_owned(),
                 ]);
                 writer.write_record(&record)?;
             }
@@ -97,11 +130,11 @@ pub fn csv(curriculum: &Curriculum, class: &Class, table: Table) -> Result<Strin
                 for (chapter, item) in curriculum.items() {
                     let entry = row.file.progress.items.get(&item.id);
                     writer.write_record([
-                        display_name(&row.file),
-                        &row.file.student.id,
-                        &chapter.title,
-                        item.id.as_str(),
-                        &item.title,
+                        &*text_cell(display_name(&row.file)),
+                        &text_cell(&row.file.student.id),
+                        &text_cell(&chapter.title),
+                        &text_cell(item.id.as_str()),
+                        &text_cell(&item.title),
                         state_name(entry.map(|e| e.state).unwrap_or_default()),
                         &time(entry.and_then(|e| e.started)),
                         &time(entry.and_then(|e| e.finished)),

@@ -3,7 +3,7 @@
 
 mod export;
 
-pub use export::{Table, csv, markdown};
+pub use export::{Table, csv, markdown, text_cell};
 
 use std::path::{Path, PathBuf};
 
@@ -18,7 +18,8 @@ use crate::progress::{Completion, chapter_completion, overall_completion};
 pub struct StudentRow {
     /// The file this row comes from.
     pub path: PathBuf,
-    /// The student's progress (without drawing images; see [`Self::has_drawing`]).
+    /// The student's progress, without drawing images or sketches (see
+    /// [`Self::has_drawing`]); opening the student reads the file again, in full.
     pub file: ProgressFile,
     /// Completion of each chapter, in curriculum order.
     pub chapters: Vec<Completion>,
@@ -34,53 +35,93 @@ pub struct StudentRow {
     pub superseded: Vec<PathBuf>,
 }
 
-/// A class: its students, and the files that could not be read.
+/// A class: its students, the files that could not be read, and those not tried.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Class {
     /// One row per student, in file order until sorted.
     pub students: Vec<StudentRow>,
     /// Files (or folders) that could not be read, with the reason.
     pub problems: Vec<(PathBuf, String)>,
+    /// Per folder given, the files in it that were not read because of their extension.
+    pub skipped: Vec<Skipped>,
+}
+
+/// The files of a folder that were not read: not `.scprogress` or `.ron` by their name.
+/// Hidden files (`.DS_Store`, a save's temporary file) and sub-folders are not listed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Skipped {
+    /// The folder, as given.
+    pub folder: PathBuf,
+    /// The files skipped, sorted.
+    pub files: Vec<PathBuf>,
+}
+
+/// What [`collect_paths`] found.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Collected {
+    /// Progress files given directly, and those in the folders given, sorted per folder.
+    pub files: Vec<PathBuf>,
+    /// Folders that could not be listed, with the reason.
+    pub problems: Vec<(PathBuf, String)>,
+    /// Per folder, the files left out by their extension (only folders that had some).
+    pub skipped: Vec<Skipped>,
 }
 
 /// A file read for the class: the file without images and whether it had a drawing, or why
 /// it could not be read.
 type FileResult = Result<(ProgressFile, bool), String>;
 
-/// Progress files given directly, and those in given folders (not recursive), sorted.
-pub fn collect_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
+/// Progress files given directly, and those in given folders (not recursive), sorted; the
+/// other files of those folders are counted in [`Collected::skipped`].
+pub fn collect_paths(paths: &[PathBuf]) -> Collected {
+    let mut collected = Collected::default();
     for path in paths {
         if path.is_dir() {
             match std::fs::read_dir(path) {
                 Ok(entries) => {
-                    let mut found: Vec<PathBuf> = entries
+                    let (mut found, mut others): (Vec<PathBuf>, Vec<PathBuf>) = entries
                         .filter_map(Result::ok)
                         .map(|entry| entry.path())
-                        .filter(|path| {
-                            path.is_file()
-                                && path
-                                    .extension()
-                                    .is_some_and(|ext| ext == EXTENSION || ext == "ron")
-                        })
-                        .collect();
+                        .filter(|path| path.is_file())
+                        .partition(|path| {
+                            path.extension()
+                                .is_some_and(|ext| ext == EXTENSION || ext == "ron")
+                        });
                     found.sort();
-                    files.extend(found);
+                    collected.files.extend(found);
+                    others.retain(|path| !is_hidden(path));
+                    if !others.is_empty() {
+                        others.sort();
+                        collected.skipped.push(Skipped {
+                            folder: path.clone(),
+                            files: others,
+                        });
+                    }
                 }
-                Err(err) => problems.push((path.clone(), err.to_string())),
+                Err(err) => collected.problems.push((path.clone(), err.to_string())),
             }
         } else {
-            files.push(path.clone());
+            collected.files.push(path.clone());
         }
     }
-    (files, problems)
+    collected
+}
+
+/// Hidden by its name (`.DS_Store`, `.~progress.tmp`): system or temporary files, never a
+/// student's export.
+fn is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|name| name.to_string_lossy().starts_with('.'))
 }
 
 /// Reads every file (on all cores) and builds the class: one row per student id, the newest
 /// file winning; unreadable files are listed, the rest still load.
 pub fn load_class(curriculum: &Curriculum, paths: &[PathBuf]) -> Class {
-    let (files, mut problems) = collect_paths(paths);
+    let Collected {
+        files,
+        mut problems,
+        skipped,
+    } = collect_paths(paths);
     let threads = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .max(1);
@@ -93,8 +134,9 @@ pub fn load_class(curriculum: &Curriculum, paths: &[PathBuf]) -> Class {
                     chunk
                         .iter()
                         .map(|path| {
-                            // Headers only: a class has hundreds of drawings, decoded when shown.
-                            let result = format::read_path_with(path, format::ImageCheck::Header)
+                            // Image headers only, and no strokes: a class has hundreds of
+                            // drawings; a student opened from it is read again, in full.
+                            let result = format::read_path_with(path, format::ImageCheck::Summary)
                                 .map(|imported| without_images(imported.file))
                                 .map_err(|err| err.to_string());
                             (path.clone(), result)
@@ -137,12 +179,17 @@ pub fn load_class(curriculum: &Curriculum, paths: &[PathBuf]) -> Class {
             Err(error) => problems.push((path, error)),
         }
     }
-    Class { students, problems }
+    Class {
+        students,
+        problems,
+        skipped,
+    }
 }
 
 /// The file without its drawing images, and whether it had one. The class needs to know that
 /// a drawing exists, not its pixels: a class of hundreds of students would hold hundreds of
-/// megabytes. Opening a student reads the file again.
+/// megabytes. (Sketches are not even built: the file is read with `ImageCheck::Summary`.)
+/// Opening a student reads the file again.
 fn without_images(mut file: ProgressFile) -> (ProgressFile, bool) {
     let mut has_drawing = false;
     for drawing in file.progress.drawings.values_mut() {
@@ -284,6 +331,31 @@ pub fn display_name(file: &ProgressFile) -> &str {
     } else {
         &file.student.name
     }
+}
+
+/// The names of skipped files for a message: the first `shown`, comma-separated, then `…`
+/// when there are more.
+///
+/// # Example
+/// ```
+/// use study_companion::report::{Skipped, skipped_names};
+/// let skipped = Skipped {
+///     folder: "class".into(),
+///     files: vec!["class/a.txt".into(), "class/b.json".into(), "class/c.zip".into()],
+/// };
+/// assert_eq!(skipped_names(&skipped, 2), "a.txt, b.json, …");
+/// ```
+pub fn skipped_names(skipped: &Skipped, shown: usize) -> String {
+    let mut names: Vec<String> = skipped
+        .files
+        .iter()
+        .take(shown)
+        .map(|path| file_name(path))
+        .collect();
+    if skipped.files.len() > shown {
+        names.push("…".to_owned());
+    }
+    names.join(", ")
 }
 
 /// The file name of a path, for messages.

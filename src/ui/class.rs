@@ -11,6 +11,9 @@ use super::app::Action;
 use super::i18n::{Strings, fill};
 use super::{local_time, theme};
 
+/// How many names of skipped files a note lists before "…".
+const SKIPPED_NAMES_SHOWN: usize = 5;
+
 /// The loaded class and how it is shown (runtime only).
 pub struct ClassView {
     /// The class, rows in the shown order.
@@ -96,6 +99,22 @@ impl ClassView {
                     &[("file", &report::file_name(path)), ("error", error)],
                 ))
                 .color(palette.warning),
+            );
+        }
+        for skipped in &self.class.skipped {
+            ui.label(
+                egui::RichText::new(fill(
+                    strings.class_skipped,
+                    &[
+                        ("count", &skipped.files.len().to_string()),
+                        ("folder", &report::file_name(&skipped.folder)),
+                        (
+                            "files",
+                            &report::skipped_names(skipped, SKIPPED_NAMES_SHOWN),
+                        ),
+                    ],
+                ))
+                .weak(),
             );
         }
 

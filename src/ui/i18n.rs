@@ -435,6 +435,9 @@ pub struct Strings {
     pub close_class: &'static str,
     /// A file that could not be read: `{file}`, `{error}`.
     pub class_problem: &'static str,
+    /// Files of a folder that were not read (not progress files): `{count}`, `{folder}`,
+    /// `{files}` (their names).
+    pub class_skipped: &'static str,
     /// Column.
     pub column_name: &'static str,
     /// Column.
@@ -686,6 +689,7 @@ pub const ZH: Strings = Strings {
     export_report_md: "导出 Markdown 报告…",
     close_class: "关闭班级视图",
     class_problem: "无法读取 {file}：{error}",
+    class_skipped: "{folder} 中跳过了 {count} 个不是进度文件的文件（只读取 .scprogress 和 .ron）：{files}",
     column_name: "姓名",
     column_total: "总进度",
     column_last_activity: "最后活动",
@@ -912,6 +916,7 @@ pub const EN: Strings = Strings {
     export_report_md: "Export Markdown report…",
     close_class: "Close class view",
     class_problem: "Cannot read {file}: {error}",
+    class_skipped: "{count} file(s) in {folder} skipped, not progress files (only .scprogress and .ron are read): {files}",
     column_name: "Name",
     column_total: "Total",
     column_last_activity: "Last activity",
