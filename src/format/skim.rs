@@ -1,11 +1,12 @@
 //! Reading a file for an overview without building its sketches' strokes.
 //!
-//! A sketch may hold a million points, a 16 MiB file of them. The class view and the report
-//! need to know that a drawing exists and when it changed, never its strokes; a student
-//! opened from the class is read again, in full. While a [`Skim`] guard lives on a thread,
-//! `Drawing::sketch` is read by [`sketch`]: the sketch is parsed and type-checked as a full
-//! read would (so a file the class lists is a file that opens), but every stroke and point is
-//! dropped as soon as it is read, and the field comes back as `None`.
+//! A sketch may hold up to a million points, as many as fill a 16 MiB file. The class view
+//! and the report need to know that a drawing exists and when it changed, never its strokes;
+//! a student opened from the class is read again, in full. While a [`Skim`] guard lives on a
+//! thread, `Drawing::sketch` is read by [`sketch`]: the sketch is parsed and type-checked as
+//! a full read would (so a file the class lists is a file that opens), but every stroke and
+//! point is dropped as soon as it is read, and the field comes back as `None`. The sketch's
+//! limits are not checked and its repairs are not listed: the sketch is not kept.
 //!
 //! serde cannot hand a setting down to a nested field's `Deserialize`, so the setting is a
 //! thread-local flag, set only for the duration of one parse by [`Skim`] (and restored even

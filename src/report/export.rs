@@ -43,7 +43,9 @@ fn percent(complete: usize, total: usize) -> String {
 /// # Example
 /// ```
 /// use study_companion::report::text_cell;
-/// assert_eq!(text_cell("=HYPERLINK(\"https://example.com\")"), "'=HYPERLINK(\"https://example.com\")");
+/// assert_eq!(text_cell("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+/// assert_eq!(text_cell("+1+cmd|' /C calc'!A0"), "'+1+cmd|' /C calc'!A0");
+/// assert_eq!(text_cell("@SUM(1+1)"), "'@SUM(1+1)");
 /// assert_eq!(text_cell("\t=1+1"), "'\t=1+1");
 /// assert_eq!(text_cell(" -1"), "' -1");
 /// assert_eq!(text_cell("张三"), "张三");

@@ -107,8 +107,8 @@ pub fn collect_paths(paths: &[PathBuf]) -> Collected {
     collected
 }
 
-/// Hidden by its name (`.DS_Store`, `.~progress.tmp`): system or temporary files, never a
-/// student's export.
+/// Hidden by its name (`.DS_Store`, a save's `.progress-….tmp`): system or temporary files,
+/// never a student's export.
 fn is_hidden(path: &Path) -> bool {
     path.file_name()
         .is_some_and(|name| name.to_string_lossy().starts_with('.'))
