@@ -1390,18 +1390,21 @@ impl StudyApp {
             return;
         }
         locked_out.last_try = now;
+        // Only the lock is tried while another process holds it: no read of the progress.
+        let lock = match locked_out.storage.lock(ROLE_APP, std::time::Duration::ZERO) {
+            Ok(lock) => Some(lock),
+            Err(LockError::Held(_)) => {
+                ctx.request_repaint_after(LOCK_RETRY);
+                return;
+            }
+            Err(LockError::Io(err)) => {
+                log::warn!("the data folder could not be locked: {err}");
+                None
+            }
+        };
         let strings = self.state.language.strings();
         let mut notices = Vec::new();
-        let opened = open_data_folder(
-            locked_out.storage.clone(),
-            std::time::Duration::ZERO,
-            strings,
-            &mut notices,
-        );
-        if opened.locked_out.is_some() {
-            ctx.request_repaint_after(LOCK_RETRY);
-            return;
-        }
+        let opened = open_locked(locked_out.storage.clone(), lock, strings, &mut notices);
         let notice = std::mem::take(&mut locked_out.notice);
         self.locked_out = None;
         self.notices.retain(|shown| shown.text != notice);
@@ -1755,6 +1758,17 @@ fn open_data_folder(
             None
         }
     };
+    open_locked(storage, lock, strings, notices)
+}
+
+/// [`open_data_folder`] once the lock is taken (or cannot exist): removes stale temporary
+/// files, loads the progress and the drafts, and turns every recovery into a notice.
+fn open_locked(
+    storage: Storage,
+    lock: Option<DataLock>,
+    strings: &Strings,
+    notices: &mut Vec<Notice>,
+) -> OpenedFolder {
     let removed = storage.remove_stale_temporaries();
     if removed > 0 {
         log::info!("removed {removed} temporary file(s) left by interrupted saves");
