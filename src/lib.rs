@@ -11,6 +11,7 @@ pub mod drawing;
 pub mod embedded;
 pub mod exchange;
 pub mod format;
+pub mod i18n;
 pub mod progress;
 pub mod report;
 pub mod safe_io;

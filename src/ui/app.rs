@@ -29,9 +29,9 @@ use super::feedback::{
     ExportReport, export_report_text, feedback_exports, feedback_file, feedback_panel_ui,
     overall_feedback_ui, write_feedback_exports,
 };
-use super::i18n::{Language, Strings, fill};
 use super::roadmap::{RoadmapView, Shown};
 use super::{fonts, theme};
+use crate::i18n::{Language, Strings, fill};
 use crate::progress::Feedback;
 use crate::report::Class;
 

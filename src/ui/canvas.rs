@@ -8,8 +8,8 @@ use crate::curriculum::ItemId;
 use crate::drawing::{Ink, Label, Sketch, Stroke};
 
 use super::app::Action;
-use super::i18n::Strings;
 use super::theme;
+use crate::i18n::Strings;
 
 /// What a click or drag on the page does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

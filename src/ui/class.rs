@@ -8,8 +8,8 @@ use crate::curriculum::Curriculum;
 use crate::report::{self, Class, Column};
 
 use super::app::Action;
-use super::i18n::{Strings, fill};
 use super::{local_time, theme};
+use crate::i18n::{Strings, fill};
 
 /// How many names of skipped files a note lists before "…".
 const SKIPPED_NAMES_SHOWN: usize = 5;

@@ -7,8 +7,8 @@ use crate::drawing::{Drawing, EmbeddedImage};
 
 use super::app::Action;
 use super::exchange::human_size;
-use super::i18n::{Strings, fill};
 use super::theme;
+use crate::i18n::{Strings, fill};
 
 /// The URIs under which drawings are registered with egui (each image once, not every frame).
 #[derive(Default)]

@@ -9,8 +9,8 @@ use crate::format::{Counted, FormatError, ProgressFile, Repair, SyntaxKind, clea
 use crate::progress::{ItemState, NoteTarget, SetAside};
 
 use super::app::Action;
-use super::i18n::{Strings, fill};
 use super::{local_time, theme};
+use crate::i18n::{Strings, fill};
 
 /// Changes listed in the preview; the rest are counted.
 const PREVIEW_MAX_CHANGES: usize = 12;
@@ -594,7 +594,7 @@ mod tests {
 
     #[test]
     fn syntax_errors_read_in_the_ui_language() {
-        use crate::ui::i18n::{EN, ZH};
+        use crate::i18n::{EN, ZH};
         let error = |kind: SyntaxKind| FormatError::Syntax {
             line: 1,
             col: 32,
@@ -664,7 +664,7 @@ mod tests {
 
     #[test]
     fn too_many_names_what() {
-        use crate::ui::i18n::{EN, ZH};
+        use crate::i18n::{EN, ZH};
         let error = FormatError::TooManyItems {
             what: Counted::Drawings,
             count: 17,

@@ -13,8 +13,8 @@ use crate::progress::{Feedback, Progress};
 
 use super::app::Action;
 use super::exchange::file_name_part;
-use super::i18n::{Strings, fill};
 use super::{local_time, theme};
+use crate::i18n::{Strings, fill};
 
 /// Most bytes of a student id in a file name (ids are ASCII; a UUID has 36).
 const MAX_ID_BYTES_IN_FILE_NAME: usize = 64;
@@ -243,7 +243,7 @@ pub fn export_report_text(report: &ExportReport, folder: &Path, strings: &String
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::i18n::ZH;
+    use crate::i18n::ZH;
 
     fn student(id: &str, name: &str) -> Student {
         Student {

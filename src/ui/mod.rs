@@ -9,7 +9,7 @@ mod drawing;
 mod exchange;
 mod feedback;
 pub mod fonts;
-pub mod i18n;
+pub use crate::i18n;
 mod notes;
 mod roadmap;
 pub mod theme;

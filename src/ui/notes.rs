@@ -14,8 +14,8 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use crate::progress::{Note, NoteTarget};
 
 use super::app::Action;
-use super::i18n::{Strings, fill};
 use super::{local_time, theme};
+use crate::i18n::{Strings, fill};
 
 /// Which notes are being edited, with their text as typed (never saved by itself: every change
 /// is sent as [`Action::SetNote`]).
@@ -263,7 +263,7 @@ fn target_salt(target: &NoteTarget) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::i18n::{EN, ZH};
+    use crate::i18n::{EN, ZH};
 
     #[test]
     fn text_without_images_is_borrowed_unchanged() {

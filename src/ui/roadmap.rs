@@ -16,9 +16,9 @@ use super::app::{Action, UiState};
 use super::drawing::{DrawingImages, drawing_panel_ui};
 use super::exchange::state_name;
 use super::feedback::item_feedback_ui;
-use super::i18n::{Strings, fill};
 use super::notes::NoteEditors;
 use super::{local_time, theme};
+use crate::i18n::{Strings, fill};
 
 /// Height guessed for a row never drawn yet.
 const ESTIMATED_ROW_HEIGHT: f32 = 48.0;
