@@ -87,7 +87,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     report::sort_rows(&mut class.students, report::Column::Name, false);
     let load = started.elapsed();
     let started = Instant::now();
-    let csv = report::csv(curriculum, &class, report::Table::Chapters)?;
+    let csv = report::csv(
+        curriculum,
+        &class,
+        report::Table::Chapters,
+        &study_companion::i18n::ZH,
+    )?;
     let write = started.elapsed();
     println!(
         "load + sort {} students: {:.0} ms; CSV report ({} bytes): {:.1} ms; problems: {}",

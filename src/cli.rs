@@ -15,6 +15,8 @@ use jiff::Timestamp;
 use crate::curriculum::{Curriculum, Link};
 use crate::exchange::{self, Owner};
 use crate::format::{self, ProgressFile, Student};
+// The command line writes documents in the first language of the app.
+use crate::i18n::ZH;
 use crate::report::{self, Table};
 use crate::storage::{self, DataLock, LockError, Recovery, Storage};
 
@@ -208,7 +210,7 @@ fn export(
     })?;
     file.stamp(&curriculum.version, Timestamp::now());
     let text = if output.extension().is_some_and(|ext| ext == "md") {
-        exchange::summary_markdown(curriculum, &file)
+        exchange::summary_markdown(curriculum, &file, &ZH)
     } else {
         format::to_string(&file).map_err(|e| e.to_string())?
     };
@@ -377,7 +379,7 @@ fn report(
                 err,
                 "{}: note: an older file of {} (newer: {})",
                 older.display(),
-                report::display_name(&row.file),
+                ZH.display_name(&row.file.student),
                 row.path.display()
             );
         }
@@ -387,14 +389,14 @@ fn report(
         return ExitCode::FAILURE;
     }
     let text = match format {
-        ReportFormat::Csv => match report::csv(curriculum, &class, table) {
+        ReportFormat::Csv => match report::csv(curriculum, &class, table, &ZH) {
             Ok(text) => text,
             Err(error) => {
                 let _ = writeln!(err, "study-companion: {error}");
                 return ExitCode::FAILURE;
             }
         },
-        ReportFormat::Md => report::markdown(curriculum, &class),
+        ReportFormat::Md => report::markdown(curriculum, &class, &ZH),
     };
     let written = write_output(output.unwrap_or(Path::new("-")), text.as_bytes(), out);
     match written {

@@ -13,7 +13,7 @@ use study_companion::drawing::photo::{self, PhotoError};
 use study_companion::drawing::render::render_png;
 use study_companion::drawing::{Drawing, Ink, Label, Sketch, Stroke};
 use study_companion::format::{self, ProgressFile, Repair, Student};
-use study_companion::ui::{Action, UiState};
+use study_companion::ui::{Action, DrawingAction, UiState};
 
 fn two_colour(width: u32, height: u32) -> RgbImage {
     RgbImage::from_fn(width, height, |x, _| {
@@ -306,9 +306,10 @@ fn attach_replace_and_remove_a_photo() {
     harness.get_by_label_contains("40×80 像素");
 
     // A broken image changes nothing.
-    harness
-        .state_mut()
-        .apply(&ctx, Action::AttachFrom(task(), broken));
+    harness.state_mut().apply(
+        &ctx,
+        Action::Drawing(DrawingAction::AttachFrom(task(), broken)),
+    );
     common::wait_until(&mut harness, "the refusal", |app| {
         app.notices()
             .iter()
@@ -320,9 +321,10 @@ fn attach_replace_and_remove_a_photo() {
     );
 
     // Replace.
-    harness
-        .state_mut()
-        .apply(&ctx, Action::AttachFrom(task(), second));
+    harness.state_mut().apply(
+        &ctx,
+        Action::Drawing(DrawingAction::AttachFrom(task(), second)),
+    );
     common::wait_until(&mut harness, "the new photo", |app| {
         app.drawing(&task())
             .and_then(|d| d.image.as_ref())

@@ -10,7 +10,7 @@ use jiff::Timestamp;
 use study_companion::curriculum::{ChapterId, ItemId};
 use study_companion::format::{self, ProgressFile, Student};
 use study_companion::progress::ItemState;
-use study_companion::ui::{Action, StudyApp, UiState};
+use study_companion::ui::{Action, ImportAction, StudyApp, UiState};
 
 fn id(text: &str) -> ItemId {
     ItemId(text.to_owned())
@@ -76,7 +76,7 @@ fn export_change_elsewhere_import_merge_and_undo() {
     );
     std::fs::write(&exported, format::to_string(&elsewhere).unwrap()).unwrap();
 
-    apply(&mut harness, Action::ImportFrom(exported));
+    apply(&mut harness, Action::Import(ImportAction::From(exported)));
     common::wait_until(&mut harness, "the preview", |app| {
         app.pending_import().is_some()
     });
@@ -172,7 +172,7 @@ fn a_bad_file_is_refused_with_a_message_and_changes_nothing() {
     harness.state_mut().flush();
     let before = std::fs::read(data.path().join("progress.ron")).unwrap();
 
-    apply(&mut harness, Action::ImportFrom(bad));
+    apply(&mut harness, Action::Import(ImportAction::From(bad)));
     common::wait_until(&mut harness, "the refusal", |app| {
         app.notices().iter().any(|n| n.text.contains("无法导入"))
     });
@@ -201,7 +201,10 @@ fn a_syntax_error_is_explained_in_the_students_language() {
 
     let (mut harness, _, _data) = common::harness(common::mini_curriculum(), open_state());
     harness.run();
-    apply(&mut harness, Action::ImportFrom(bad.clone()));
+    apply(
+        &mut harness,
+        Action::Import(ImportAction::From(bad.clone())),
+    );
     common::wait_until(&mut harness, "the refusal", |app| {
         app.notices().iter().any(|n| n.text.contains("无法导入"))
     });
@@ -215,7 +218,7 @@ fn a_syntax_error_is_explained_in_the_students_language() {
         &mut harness,
         Action::SetLanguage(study_companion::ui::i18n::Language::English),
     );
-    apply(&mut harness, Action::ImportFrom(bad));
+    apply(&mut harness, Action::Import(ImportAction::From(bad)));
     common::wait_until(&mut harness, "the refusal in English", |app| {
         app.notices().len() >= 2
     });

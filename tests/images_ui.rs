@@ -12,7 +12,7 @@ use jiff::Timestamp;
 use study_companion::curriculum::{ChapterId, ItemId};
 use study_companion::format::{self, ProgressFile, Student};
 use study_companion::progress::{Feedback, ItemState, NoteTarget};
-use study_companion::ui::{Action, StudyApp, UiState};
+use study_companion::ui::{Action, ImportAction, StudyApp, UiState};
 
 fn id(text: &str) -> ItemId {
     ItemId(text.to_owned())
@@ -170,7 +170,7 @@ fn another_students_file_viewed_read_only_opens_none_of_its_paths() {
     let (mut harness, _, _data) = common::harness(common::mini_curriculum(), open_state());
     harness.run();
     let ctx = harness.ctx.clone();
-    apply(&mut harness, Action::ImportFrom(path));
+    apply(&mut harness, Action::Import(ImportAction::From(path)));
     common::wait_until(&mut harness, "the preview", |app| {
         app.pending_import().is_some()
     });

@@ -13,7 +13,7 @@ use jiff::Timestamp;
 use study_companion::curriculum::ItemId;
 use study_companion::format::{self, ProgressFile, Student};
 use study_companion::progress::ItemState;
-use study_companion::ui::{Action, UiState};
+use study_companion::ui::{Action, ImportAction, MentorAction, UiState};
 
 fn at(text: &str) -> Timestamp {
     text.parse().unwrap()
@@ -189,9 +189,10 @@ fn the_class_view_sorts_filters_and_opens_a_student() {
     harness.get_by_label("导师：班级视图").click();
     harness.run();
     let ctx = harness.ctx.clone();
-    harness
-        .state_mut()
-        .apply(&ctx, Action::OpenClass(vec![dir.path().to_owned()]));
+    harness.state_mut().apply(
+        &ctx,
+        Action::Mentor(MentorAction::Add(vec![dir.path().to_owned()])),
+    );
     for _ in 0..300 {
         harness.step();
         if harness
@@ -263,9 +264,10 @@ fn a_mentor_writes_feedback_and_the_student_imports_it() {
     mentor
         .state_mut()
         .apply(&ctx, Action::SetName("王老师".to_owned()));
-    mentor
-        .state_mut()
-        .apply(&ctx, Action::OpenClass(vec![dir.path().to_owned()]));
+    mentor.state_mut().apply(
+        &ctx,
+        Action::Mentor(MentorAction::Add(vec![dir.path().to_owned()])),
+    );
     common::wait_until(&mut mentor, "the class", |app| {
         app.class().is_some_and(|class| !class.students.is_empty())
     });
@@ -296,9 +298,10 @@ fn a_mentor_writes_feedback_and_the_student_imports_it() {
             .unwrap()
             .contains("环境配好了，很好！")
     );
-    mentor
-        .state_mut()
-        .apply(&ctx, Action::ExportFeedbackTo(feedback_file.clone()));
+    mentor.state_mut().apply(
+        &ctx,
+        Action::Mentor(MentorAction::ExportFeedbackTo(feedback_file.clone())),
+    );
     common::wait_until(&mut mentor, "the feedback file", |app| !app.is_busy());
     assert!(
         mentor.state().progress().items.is_empty(),
@@ -307,9 +310,10 @@ fn a_mentor_writes_feedback_and_the_student_imports_it() {
 
     // For everyone at once: one file per student with feedback (only 张三 here).
     let all = tempfile::tempdir().unwrap();
-    mentor
-        .state_mut()
-        .apply(&ctx, Action::ExportAllFeedbackTo(all.path().to_owned()));
+    mentor.state_mut().apply(
+        &ctx,
+        Action::Mentor(MentorAction::ExportAllFeedbackTo(all.path().to_owned())),
+    );
     common::wait_until(&mut mentor, "all feedback files", |app| !app.is_busy());
     let written: Vec<_> = std::fs::read_dir(all.path()).unwrap().collect();
     assert_eq!(written.len(), 1);
@@ -331,7 +335,7 @@ fn a_mentor_writes_feedback_and_the_student_imports_it() {
     let ctx = student.ctx.clone();
     student
         .state_mut()
-        .apply(&ctx, Action::ImportFrom(feedback_file));
+        .apply(&ctx, Action::Import(ImportAction::From(feedback_file)));
     common::wait_until(&mut student, "the preview", |app| {
         app.pending_import().is_some()
     });
@@ -399,18 +403,20 @@ fn export_all_feedback_survives_a_long_name_and_a_failed_file() {
         .set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
     mentor.run();
     let ctx = mentor.ctx.clone();
-    mentor
-        .state_mut()
-        .apply(&ctx, Action::OpenClass(vec![class.path().to_owned()]));
+    mentor.state_mut().apply(
+        &ctx,
+        Action::Mentor(MentorAction::Add(vec![class.path().to_owned()])),
+    );
     common::wait_until(&mut mentor, "the class", |app| {
         app.class().is_some_and(|class| class.students.len() == 3)
     });
 
     // A 64-emoji name (256 bytes) still gives a file name every file system accepts.
     let out = tempfile::tempdir().unwrap();
-    mentor
-        .state_mut()
-        .apply(&ctx, Action::ExportAllFeedbackTo(out.path().to_owned()));
+    mentor.state_mut().apply(
+        &ctx,
+        Action::Mentor(MentorAction::ExportAllFeedbackTo(out.path().to_owned())),
+    );
     common::wait_until(&mut mentor, "all feedback files", |app| !app.is_busy());
     let written = |dir: &Path| -> Vec<String> {
         let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -443,9 +449,10 @@ fn export_all_feedback_survives_a_long_name_and_a_failed_file() {
     std::fs::create_dir(out.path().join(li)).unwrap();
     std::fs::remove_file(out.path().join(anna)).unwrap();
     std::fs::remove_file(out.path().join(emoji_file)).unwrap();
-    mentor
-        .state_mut()
-        .apply(&ctx, Action::ExportAllFeedbackTo(out.path().to_owned()));
+    mentor.state_mut().apply(
+        &ctx,
+        Action::Mentor(MentorAction::ExportAllFeedbackTo(out.path().to_owned())),
+    );
     common::wait_until(&mut mentor, "all feedback files again", |app| {
         !app.is_busy()
     });

@@ -8,6 +8,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::format::Student;
+use crate::progress::ItemState;
+
 /// The UI language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Language {
@@ -489,8 +492,105 @@ pub struct Strings {
     pub list_separator: &'static str,
     /// File-type name in dialogs.
     pub feedback_kind: &'static str,
+    /// A report column: the student's name.
+    pub report_col_name: &'static str,
+    /// A report column: the student id.
+    pub report_col_id: &'static str,
+    /// A CSV column: overall completion in percent.
+    pub report_col_overall: &'static str,
+    /// A CSV column: items done.
+    pub report_col_done: &'static str,
+    /// A CSV column: items skipped.
+    pub report_col_skipped: &'static str,
+    /// A CSV column: number of items.
+    pub report_col_items: &'static str,
+    /// A report column: the last activity.
+    pub report_col_last_activity: &'static str,
+    /// A report column: whether the workflow drawing exists.
+    pub report_col_drawing: &'static str,
+    /// A CSV column: whether mentor feedback exists.
+    pub report_col_feedback: &'static str,
+    /// A CSV column: the file read.
+    pub report_col_file: &'static str,
+    /// A CSV column: the chapter.
+    pub report_col_chapter: &'static str,
+    /// A CSV column: the item id.
+    pub report_col_item_id: &'static str,
+    /// A CSV column: the item.
+    pub report_col_item: &'static str,
+    /// A CSV column: the item's state.
+    pub report_col_state: &'static str,
+    /// A CSV column: when the item was started.
+    pub report_col_started: &'static str,
+    /// A CSV column: when the item was finished.
+    pub report_col_finished: &'static str,
+    /// A CSV column: the note's length in characters.
+    pub report_col_note_chars: &'static str,
+    /// A report cell: yes.
+    pub report_yes: &'static str,
+    /// A report cell: no.
+    pub report_no: &'static str,
+    /// Title of the class report.
+    pub report_title: &'static str,
+    /// First line of the class report.
+    pub report_intro: &'static str,
+    /// Heading of the chapter legend in the class report.
+    pub report_chapters: &'static str,
+    /// Heading: several files of one student.
+    pub report_duplicates: &'static str,
+    /// One student with several files.
+    pub report_duplicate_line: &'static str,
+    /// Heading: files that could not be read.
+    pub report_unreadable: &'static str,
+    /// One file that could not be read.
+    pub report_problem_line: &'static str,
+    /// Title of a Markdown summary without a name.
+    pub summary_default_title: &'static str,
+    /// Title of a Markdown summary.
+    pub summary_title: &'static str,
+    /// Overall line of a Markdown summary.
+    pub summary_overall: &'static str,
+    /// When a Markdown summary was exported.
+    pub summary_exported: &'static str,
+    /// The roadmap version of a Markdown summary.
+    pub summary_version: &'static str,
+    /// The legend of a Markdown summary's marks.
+    pub summary_legend: &'static str,
+    /// A chapter heading in a Markdown summary.
+    pub summary_chapter: &'static str,
+    /// When an item was finished, after its title.
+    pub summary_finished: &'static str,
+    /// Start of the class report's file name.
+    pub class_report_stem: &'static str,
+    /// The student's name in the settings menu.
+    pub name_line: &'static str,
+    /// The mentor's feedback drafts could not be saved.
+    pub drafts_save_failed: &'static str,
+    /// Start of a feedback file's name: `{name}-反馈`.
+    pub feedback_file_stem: &'static str,
     /// Mentor name when the mentor has none.
     pub default_mentor: &'static str,
+}
+
+impl Strings {
+    /// The name to show for a student: theirs, or "(no name yet)".
+    pub fn display_name<'a>(&'a self, student: &'a Student) -> &'a str {
+        if student.name.trim().is_empty() {
+            self.unnamed
+        } else {
+            &student.name
+        }
+    }
+
+    /// The name of an item state.
+    pub fn state_name(&self, state: ItemState) -> &'static str {
+        match state {
+            ItemState::NotStarted => self.state_not_started,
+            ItemState::InProgress => self.state_in_progress,
+            ItemState::Done => self.state_done,
+            ItemState::Skipped => self.state_skipped,
+        }
+    }
 }
 
 mod en;

@@ -3,12 +3,14 @@
 //! Pure data and pure functions; saving lives in [`crate::storage`].
 
 mod completion;
+mod edit;
 mod merge;
 mod unique;
 
 pub use unique::map as unique_map;
 
 pub use completion::{Completion, chapter_completion, overall_completion};
+pub use edit::continue_target;
 pub use merge::{Capacity, NOTE_SEPARATOR, SetAside, merge, merge_within, pack, progress_of};
 
 use std::collections::BTreeMap;

@@ -13,9 +13,9 @@ use std::fmt::Write as _;
 
 use jiff::Timestamp;
 
-use super::{Class, display_name, file_name};
+use super::{Class, file_name};
 use crate::curriculum::Curriculum;
-use crate::progress::ItemState;
+use crate::i18n::{Strings, fill};
 
 /// Which table of the report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -62,21 +62,20 @@ pub fn text_cell(text: &str) -> Cow<'_, str> {
     }
 }
 
-fn state_name(state: ItemState) -> &'static str {
-    match state {
-        ItemState::NotStarted => "未开始",
-        ItemState::InProgress => "进行中",
-        ItemState::Done => "已完成",
-        ItemState::Skipped => "已跳过",
-    }
-}
-
 /// The class as CSV, with a byte-order mark. Rows in the order of `class.students`.
-pub fn csv(curriculum: &Curriculum, class: &Class, table: Table) -> Result<String, csv::Error> {
+pub fn csv(
+    curriculum: &Curriculum,
+    class: &Class,
+    table: Table,
+    strings: &Strings,
+) -> Result<String, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     match table {
         Table::Chapters => {
-            let mut header = vec!["姓名".to_owned(), "学生ID".to_owned()];
+            let mut header = vec![
+                strings.report_col_name.to_owned(),
+                strings.report_col_id.to_owned(),
+            ];
             header.extend(
                 curriculum
                     .chapters
@@ -85,21 +84,21 @@ pub fn csv(curriculum: &Curriculum, class: &Class, table: Table) -> Result<Strin
             );
             header.extend(
                 [
-                    "总进度 (%)",
-                    "已完成",
-                    "已跳过",
-                    "条目数",
-                    "最后活动",
-                    "流程图",
-                    "导师反馈",
-                    "文件",
+                    strings.report_col_overall,
+                    strings.report_col_done,
+                    strings.report_col_skipped,
+                    strings.report_col_items,
+                    strings.report_col_last_activity,
+                    strings.report_col_drawing,
+                    strings.report_col_feedback,
+                    strings.report_col_file,
                 ]
                 .map(str::to_owned),
             );
             writer.write_record(&header)?;
             for row in &class.students {
                 let mut record = vec![
-                    text_cell(display_name(&row.file)).into_owned(),
+                    text_cell(strings.display_name(&row.file.student)).into_owned(),
                     text_cell(&row.file.student.id).into_owned(),
                 ];
                 record.extend(row.chapters.iter().map(|c| percent(c.complete(), c.total)));
@@ -109,8 +108,8 @@ pub fn csv(curriculum: &Curriculum, class: &Class, table: Table) -> Result<Strin
                     row.total.skipped.to_string(),
                     row.total.total.to_string(),
                     time(row.last_activity),
-                    if row.has_drawing { "有" } else { "无" }.to_owned(),
-                    if row.has_feedback { "有" } else { "无" }.to_owned(),
+                    yes_no(row.has_drawing, strings).to_owned(),
+                    yes_no(row.has_feedback, strings).to_owned(),
                     text_cell(&file_name(&row.path)).into_owned(),
                 ]);
                 writer.write_record(&record)?;
@@ -118,26 +117,26 @@ pub fn csv(curriculum: &Curriculum, class: &Class, table: Table) -> Result<Strin
         }
         Table::Items => {
             writer.write_record([
-                "姓名",
-                "学生ID",
-                "章节",
-                "条目ID",
-                "条目",
-                "状态",
-                "开始",
-                "完成",
-                "笔记字数",
+                strings.report_col_name,
+                strings.report_col_id,
+                strings.report_col_chapter,
+                strings.report_col_item_id,
+                strings.report_col_item,
+                strings.report_col_state,
+                strings.report_col_started,
+                strings.report_col_finished,
+                strings.report_col_note_chars,
             ])?;
             for row in &class.students {
                 for (chapter, item) in curriculum.items() {
                     let entry = row.file.progress.items.get(&item.id);
                     writer.write_record([
-                        &*text_cell(display_name(&row.file)),
+                        &*text_cell(strings.display_name(&row.file.student)),
                         &text_cell(&row.file.student.id),
                         &text_cell(&chapter.title),
                         &text_cell(item.id.as_str()),
                         &text_cell(&item.title),
-                        state_name(entry.map(|e| e.state).unwrap_or_default()),
+                        strings.state_name(entry.map(|e| e.state).unwrap_or_default()),
                         &time(entry.and_then(|e| e.started)),
                         &time(entry.and_then(|e| e.finished)),
                         &entry.map_or(0, |e| e.note.text.chars().count()).to_string(),
@@ -153,26 +152,35 @@ pub fn csv(curriculum: &Curriculum, class: &Class, table: Table) -> Result<Strin
 }
 
 /// The class as a Markdown report: the chapter table, then the files that could not be read.
-pub fn markdown(curriculum: &Curriculum, class: &Class) -> String {
+pub fn markdown(curriculum: &Curriculum, class: &Class, strings: &Strings) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# 班级进度报告\n");
-    let _ = writeln!(
-        out,
-        "{} 名学生，路线版本 {}。\n",
-        class.students.len(),
-        curriculum.version
+    let _ = writeln!(out, "# {}\n", strings.report_title);
+    let intro = fill(
+        strings.report_intro,
+        &[
+            ("count", &class.students.len().to_string()),
+            ("version", &curriculum.version),
+        ],
     );
-    let mut header = String::from("| 姓名 |");
+    let _ = writeln!(out, "{intro}\n");
+    let mut header = format!("| {} |", strings.report_col_name);
     let mut rule = String::from("|---|");
     for (index, _) in curriculum.chapters.iter().enumerate() {
         let _ = write!(header, " {} |", index + 1);
         rule.push_str("---:|");
     }
-    header.push_str(" 总进度 | 最后活动 | 流程图 |");
+    let _ = write!(
+        header,
+        " {} | {} | {} |",
+        strings.overall_progress, strings.report_col_last_activity, strings.report_col_drawing
+    );
     rule.push_str("---:|---|:---:|");
     let _ = writeln!(out, "{header}\n{rule}");
     for row in &class.students {
-        let mut line = format!("| {} |", display_name(&row.file).replace('|', "\\|"));
+        let mut line = format!(
+            "| {} |",
+            strings.display_name(&row.file.student).replace('|', "\\|")
+        );
         for chapter in &row.chapters {
             let _ = write!(line, " {}% |", percent(chapter.complete(), chapter.total));
         }
@@ -187,7 +195,7 @@ pub fn markdown(curriculum: &Curriculum, class: &Class) -> String {
         );
         let _ = writeln!(out, "{line}");
     }
-    let _ = writeln!(out, "\n章节：");
+    let _ = writeln!(out, "\n{}", strings.report_chapters);
     for (index, chapter) in curriculum.chapters.iter().enumerate() {
         let _ = writeln!(out, "{}. {}", index + 1, chapter.title);
     }
@@ -197,23 +205,37 @@ pub fn markdown(curriculum: &Curriculum, class: &Class) -> String {
         .filter(|row| !row.superseded.is_empty())
         .collect();
     if !duplicates.is_empty() {
-        let _ = writeln!(out, "\n同一学生的多个文件（使用最新的一个）：\n");
+        let _ = writeln!(out, "\n{}\n", strings.report_duplicates);
         for row in duplicates {
             let older: Vec<String> = row.superseded.iter().map(|p| file_name(p)).collect();
-            let _ = writeln!(
-                out,
-                "- {}：使用 {}，忽略 {}",
-                display_name(&row.file),
-                file_name(&row.path),
-                older.join("、")
+            let line = fill(
+                strings.report_duplicate_line,
+                &[
+                    ("name", strings.display_name(&row.file.student)),
+                    ("used", &file_name(&row.path)),
+                    ("ignored", &older.join(strings.list_separator)),
+                ],
             );
+            let _ = writeln!(out, "- {line}");
         }
     }
     if !class.problems.is_empty() {
-        let _ = writeln!(out, "\n无法读取的文件：\n");
+        let _ = writeln!(out, "\n{}\n", strings.report_unreadable);
         for (path, error) in &class.problems {
-            let _ = writeln!(out, "- {}：{error}", file_name(path));
+            let line = fill(
+                strings.report_problem_line,
+                &[("file", &file_name(path)), ("error", error)],
+            );
+            let _ = writeln!(out, "- {line}");
         }
     }
     out
+}
+
+fn yes_no(yes: bool, strings: &Strings) -> &'static str {
+    if yes {
+        strings.report_yes
+    } else {
+        strings.report_no
+    }
 }

@@ -324,15 +324,6 @@ pub fn matches_filter(row: &StudentRow, filter: &str) -> bool {
             .contains(&filter.replace(' ', ""))
 }
 
-/// Display name of a file's student.
-pub fn display_name(file: &ProgressFile) -> &str {
-    if file.student.name.trim().is_empty() {
-        "(未填写名字)"
-    } else {
-        &file.student.name
-    }
-}
-
 /// The names of skipped files for a message: the first `shown`, comma-separated, then `…`
 /// when there are more.
 ///

@@ -7,7 +7,7 @@
 use crate::curriculum::ItemId;
 use crate::drawing::{Ink, Label, Sketch, Stroke};
 
-use super::app::Action;
+use super::action::{Action, DrawingAction};
 use super::theme;
 use crate::i18n::Strings;
 
@@ -29,7 +29,7 @@ const LABEL_SIZE: f32 = 30.0;
 /// Points closer than this (page units) to the previous one are not recorded.
 const MIN_POINT_DISTANCE: f32 = 1.5;
 
-/// An open canvas (runtime state; the sketch is saved only through [`Action::SaveSketch`]).
+/// An open canvas (runtime state; the sketch is saved only through [`DrawingAction::SaveSketch`]).
 pub struct Canvas {
     /// The task item the sketch belongs to.
     pub item: ItemId,
@@ -156,13 +156,13 @@ impl Canvas {
         if self.generation != self.kept {
             self.kept = self.generation;
             ctx.request_repaint();
-            actions.push(Action::KeepSketch(
+            actions.push(Action::Drawing(DrawingAction::KeepSketch(
                 self.item.clone(),
                 Some(self.sketch.clone()),
-            ));
+            )));
         }
         if !open {
-            actions.push(Action::CloseCanvas);
+            actions.push(Action::Drawing(DrawingAction::CloseCanvas));
         }
     }
 
@@ -235,11 +235,17 @@ impl Canvas {
             }
             ui.separator();
             if ui.button(strings.save_sketch).clicked() {
-                actions.push(Action::SaveSketch(self.item.clone(), self.sketch.clone()));
+                actions.push(Action::Drawing(DrawingAction::SaveSketch(
+                    self.item.clone(),
+                    self.sketch.clone(),
+                )));
             }
             if ui.button(strings.discard_sketch).clicked() {
-                actions.push(Action::KeepSketch(self.item.clone(), self.original.clone()));
-                actions.push(Action::CloseCanvas);
+                actions.push(Action::Drawing(DrawingAction::KeepSketch(
+                    self.item.clone(),
+                    self.original.clone(),
+                )));
+                actions.push(Action::Drawing(DrawingAction::CloseCanvas));
             }
         });
     }

@@ -7,7 +7,7 @@ use jiff::Timestamp;
 use crate::curriculum::Curriculum;
 use crate::report::{self, Class, Column};
 
-use super::app::Action;
+use super::action::{Action, MentorAction};
 use super::{local_time, theme};
 use crate::i18n::{Strings, fill};
 
@@ -64,10 +64,10 @@ impl ClassView {
                 &[("count", &self.class.students.len().to_string())],
             ));
             if ui.button(strings.open_files).clicked() {
-                actions.push(Action::AskOpenClass { folder: false });
+                actions.push(Action::Mentor(MentorAction::AskAdd { folder: false }));
             }
             if ui.button(strings.open_folder).clicked() {
-                actions.push(Action::AskOpenClass { folder: true });
+                actions.push(Action::Mentor(MentorAction::AskAdd { folder: true }));
             }
             ui.separator();
             let label = ui.label(strings.filter_by_name);
@@ -78,16 +78,20 @@ impl ClassView {
                 .labelled_by(label.id);
             ui.separator();
             if ui.button(strings.export_csv).clicked() {
-                actions.push(Action::AskExportReport { markdown: false });
+                actions.push(Action::Mentor(MentorAction::AskExportReport {
+                    markdown: false,
+                }));
             }
             if ui.button(strings.export_report_md).clicked() {
-                actions.push(Action::AskExportReport { markdown: true });
+                actions.push(Action::Mentor(MentorAction::AskExportReport {
+                    markdown: true,
+                }));
             }
             if ui.button(strings.export_all_feedback).clicked() {
-                actions.push(Action::AskExportAllFeedback);
+                actions.push(Action::Mentor(MentorAction::AskExportAllFeedback));
             }
             if ui.button(strings.close_class).clicked() {
-                actions.push(Action::CloseClass);
+                actions.push(Action::Mentor(MentorAction::Close));
             }
         });
         ui.label(egui::RichText::new(strings.class_hint).small().weak());
@@ -205,11 +209,11 @@ impl ClassView {
                     body.row(theme::TABLE_ROW_HEIGHT, |mut table_row| {
                         table_row.col(|ui| {
                             if ui
-                                .link(report::display_name(&row.file))
+                                .link(strings.display_name(&row.file.student))
                                 .on_hover_text(strings.open_student_hint)
                                 .clicked()
                             {
-                                actions.push(Action::ViewStudent(index));
+                                actions.push(Action::Mentor(MentorAction::ViewStudent(index)));
                             }
                         });
                         for chapter in &row.chapters {

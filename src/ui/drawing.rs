@@ -5,8 +5,9 @@ use std::collections::HashMap;
 use crate::curriculum::ItemId;
 use crate::drawing::{Drawing, EmbeddedImage};
 
-use super::app::Action;
-use super::exchange::human_size;
+use super::action::{Action, DrawingAction};
+use super::flow::drawing::Viewer;
+use super::texts::human_size;
 use super::theme;
 use crate::i18n::{Strings, fill};
 
@@ -75,10 +76,10 @@ pub fn drawing_panel_ui(
                             .on_hover_cursor(egui::CursorIcon::ZoomIn)
                             .on_hover_text(strings.drawing_hint);
                         if response.clicked() {
-                            actions.push(Action::ShowImage {
+                            actions.push(Action::Drawing(DrawingAction::ShowImage {
                                 title: strings.drawing_heading.to_owned(),
                                 uri,
-                            });
+                            }));
                         }
                     }
                     ui.label(
@@ -107,10 +108,10 @@ pub fn drawing_panel_ui(
                     strings.attach_photo
                 };
                 if ui.button(attach).clicked() {
-                    actions.push(Action::AskAttach(item.clone()));
+                    actions.push(Action::Drawing(DrawingAction::AskAttach(item.clone())));
                 }
                 if ui.button(strings.paste_image).clicked() {
-                    actions.push(Action::PasteImage(item.clone()));
+                    actions.push(Action::Drawing(DrawingAction::Paste(item.clone())));
                 }
                 let has_sketch = drawing.is_some_and(|d| d.sketch.is_some());
                 let draw = if has_sketch {
@@ -119,14 +120,14 @@ pub fn drawing_panel_ui(
                     strings.draw_here
                 };
                 if ui.button(draw).clicked() {
-                    actions.push(Action::OpenCanvas(item.clone()));
+                    actions.push(Action::Drawing(DrawingAction::OpenCanvas(item.clone())));
                 }
                 if image.is_some() {
                     if ui.button(strings.export_png).clicked() {
-                        actions.push(Action::AskExportPng(item.clone()));
+                        actions.push(Action::Drawing(DrawingAction::AskExportPng(item.clone())));
                     }
                     if ui.button(strings.remove_drawing).clicked() {
-                        actions.push(Action::AskRemoveDrawing(item.clone()));
+                        actions.push(Action::Drawing(DrawingAction::AskRemove(item.clone())));
                     }
                 }
             });
@@ -156,37 +157,32 @@ pub fn confirm_remove_ui(
         ui.label(strings.confirm_remove);
         ui.horizontal(|ui| {
             if ui.button(strings.remove_drawing).clicked() {
-                actions.push(Action::RemoveDrawing(item.clone()));
+                actions.push(Action::Drawing(DrawingAction::Remove(item.clone())));
             }
             if ui.button(strings.cancel).clicked() {
-                actions.push(Action::CancelRemoveDrawing);
+                actions.push(Action::Drawing(DrawingAction::CancelRemove));
             }
         });
     });
     if modal.should_close() {
-        actions.push(Action::CancelRemoveDrawing);
+        actions.push(Action::Drawing(DrawingAction::CancelRemove));
     }
 }
 
-/// Why an image was refused, in the UI language.
-pub fn photo_error_text(error: &crate::drawing::photo::PhotoError, strings: &Strings) -> String {
-    use crate::drawing::photo::PhotoError;
-    match error {
-        PhotoError::FileTooLarge { size, limit } => fill(
-            strings.photo_too_large,
-            &[("size", &human_size(*size)), ("limit", &human_size(*limit))],
-        ),
-        PhotoError::NotAnImage => strings.photo_not_image.to_owned(),
-        PhotoError::TooManyPixels { width, height } => fill(
-            strings.photo_too_many_pixels,
-            &[
-                ("width", &width.to_string()),
-                ("height", &height.to_string()),
-            ],
-        ),
-        PhotoError::Damaged(detail) => fill(strings.photo_damaged, &[("detail", detail)]),
-        PhotoError::Encode(detail) | PhotoError::Io(detail) => {
-            fill(strings.photo_other, &[("detail", detail)])
-        }
+/// A window with a picture at full size: scroll to zoom, drag to pan.
+pub fn image_viewer_ui(ctx: &egui::Context, viewer: &mut Viewer, actions: &mut Vec<Action>) {
+    let mut open = true;
+    egui::Window::new(viewer.title.as_str())
+        .open(&mut open)
+        .default_size(theme::VIEWER_SIZE)
+        .show(ctx, |ui| {
+            egui::Scene::new()
+                .zoom_range(0.1..=8.0)
+                .show(ui, &mut viewer.scene_rect, |ui| {
+                    ui.add(egui::Image::from_uri(viewer.uri.as_str()).fit_to_original_size(1.0));
+                });
+        });
+    if !open {
+        actions.push(Action::Drawing(DrawingAction::CloseImage));
     }
 }

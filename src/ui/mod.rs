@@ -1,20 +1,40 @@
 //! The desktop UI (egui). Everything below `crate::ui` may use egui; nothing else does.
+//!
+//! Rooms, from the bottom up (a file only imports from rooms below it):
+//! - [`state`], [`action`], [`effect`], [`texts`]: plain data and text, no egui context;
+//! - [`flow`]: the update core ([`flow::Model::update`]) and its flows (import, mentor,
+//!   drawing), which turn actions into state changes and effects;
+//! - the views (`roadmap`, `notes`, `drawing`, `canvas`, `exchange`, `feedback`, `class`,
+//!   `bars`) draw the model and push actions;
+//! - [`commands`]: every command with its label and shortcut;
+//! - `runner` carries out effects; `data_folder` opens the data folder;
+//! - [`app`]: the eframe app, which lays out the frame and routes.
 
+pub mod action;
 pub mod app;
-mod background;
+mod bars;
 pub mod browser;
 mod canvas;
 mod class;
+pub mod commands;
+mod data_folder;
 mod drawing;
+pub mod effect;
 mod exchange;
 mod feedback;
+pub mod flow;
 pub mod fonts;
-pub use crate::i18n;
 mod notes;
 mod roadmap;
+mod runner;
+pub mod state;
+pub mod texts;
 pub mod theme;
 
-pub use app::{Action, Notice, StudyApp, UiState, setup_context};
+pub use crate::i18n;
+pub use action::{Action, DrawingAction, ImportAction, MentorAction};
+pub use app::{StudyApp, setup_context};
+pub use state::{Notice, UiState};
 
 /// URI prefix under which the curriculum's images are registered with egui.
 pub const CURRICULUM_IMAGE_SCHEME: &str = "bytes://curriculum/";
@@ -23,5 +43,12 @@ pub const CURRICULUM_IMAGE_SCHEME: &str = "bytes://curriculum/";
 pub fn local_time(time: jiff::Timestamp) -> String {
     time.to_zoned_datetime(jiff::tz::TimeZone::system())
         .strftime("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
+/// A UTC time's date in the student's local time zone, `2026-11-29`.
+pub fn local_date(time: jiff::Timestamp) -> String {
+    time.to_zoned_datetime(jiff::tz::TimeZone::system())
+        .strftime("%Y-%m-%d")
         .to_string()
 }

@@ -13,7 +13,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::progress::{Note, NoteTarget};
 
-use super::app::Action;
+use super::action::Action;
 use super::{local_time, theme};
 use crate::i18n::{Strings, fill};
 

@@ -9,14 +9,15 @@ use std::rc::Rc;
 
 use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
 
-use crate::curriculum::{Chapter, ChapterId, Curriculum, Item, ItemId, ItemKind};
+use crate::curriculum::{Chapter, Curriculum, Item, ItemId, ItemKind};
 use crate::progress::{ItemProgress, ItemState, NoteTarget, Progress, chapter_completion};
 
-use super::app::{Action, UiState};
+use super::action::{Action, DrawingAction};
 use super::drawing::{DrawingImages, drawing_panel_ui};
-use super::exchange::state_name;
+use super::effect::ScrollTarget;
 use super::feedback::item_feedback_ui;
 use super::notes::NoteEditors;
+use super::state::UiState;
 use super::{local_time, theme};
 use crate::i18n::{Strings, fill};
 
@@ -55,13 +56,6 @@ pub struct Shown<'a> {
     pub read_only: bool,
     /// Task items whose image is being prepared.
     pub preparing: &'a HashSet<ItemId>,
-}
-
-/// Where to scroll.
-#[derive(Clone, Debug, PartialEq)]
-enum ScrollTarget {
-    Chapter(ChapterId),
-    Item(ItemId),
 }
 
 /// Runtime state of the roadmap view (never saved).
@@ -123,14 +117,9 @@ impl Segment {
 }
 
 impl RoadmapView {
-    /// Scrolls to a chapter over the next frames.
-    pub fn scroll_to_chapter(&mut self, chapter: ChapterId) {
-        self.scroll_target = Some((ScrollTarget::Chapter(chapter), SCROLL_SETTLE_FRAMES));
-    }
-
-    /// Scrolls to an item over the next frames.
-    pub fn scroll_to_item(&mut self, item: ItemId) {
-        self.scroll_target = Some((ScrollTarget::Item(item), SCROLL_SETTLE_FRAMES));
+    /// Scrolls to a chapter or an item over the next frames.
+    pub fn scroll_to(&mut self, target: ScrollTarget) {
+        self.scroll_target = Some((target, SCROLL_SETTLE_FRAMES));
     }
 
     /// The side list: each chapter with its progress; a click goes there.
@@ -443,7 +432,7 @@ impl RoadmapView {
                 ui.set_width(ui.available_width());
                 ui.horizontal(|ui| {
                     ui.label(egui::RichText::new(id.as_str()).monospace());
-                    ui.label(state_name(item.state, strings));
+                    ui.label(strings.state_name(item.state));
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         self.notes
                             .toggle_button_ui(ui, &target, Some(&item.note), strings);
@@ -486,10 +475,10 @@ impl RoadmapView {
                         .on_hover_cursor(egui::CursorIcon::ZoomIn)
                         .on_hover_text(alt.as_str());
                     if response.clicked() {
-                        actions.push(Action::ShowImage {
+                        actions.push(Action::Drawing(DrawingAction::ShowImage {
                             title: alt.clone(),
                             uri: format!("{}{path}", super::CURRICULUM_IMAGE_SCHEME),
-                        });
+                        }));
                     }
                     ui.label(egui::RichText::new(alt.as_str()).small().weak());
                 }

@@ -5,8 +5,18 @@
 
 use std::fmt::Write as _;
 
+pub mod feedback;
+pub mod names;
+
+pub use feedback::{
+    ExportReport, FeedbackExport, export_report_text, feedback_exports, feedback_file,
+    feedback_stem, write_feedback_exports,
+};
+pub use names::{file_name_part, suggested_file_name};
+
 use crate::curriculum::{Curriculum, ItemId};
 use crate::format::{ProgressFile, Repair};
+use crate::i18n::{Strings, fill};
 use crate::progress::{
     Completion, ItemState, NoteTarget, Progress, SetAside, chapter_completion, merge_within,
     overall_completion,
@@ -232,41 +242,48 @@ fn state_mark(state: ItemState) -> &'static str {
 
 /// A Markdown summary for people without the app: every chapter with its completion, every
 /// item with its state and times, and the notes.
-pub fn summary_markdown(curriculum: &Curriculum, file: &ProgressFile) -> String {
+pub fn summary_markdown(curriculum: &Curriculum, file: &ProgressFile, strings: &Strings) -> String {
     let mut out = String::new();
     let progress = &file.progress;
-    let name = if file.student.name.is_empty() {
-        "学习进度"
+    let name = if file.student.name.trim().is_empty() {
+        strings.summary_default_title
     } else {
         file.student.name.as_str()
     };
     let overall = overall_completion(curriculum, progress);
-    let _ = writeln!(out, "# {name} · 深度学习路线进度\n");
-    let _ = writeln!(
-        out,
-        "总进度：{}/{}（完成 {}，跳过 {}）  ",
-        overall.complete(),
-        overall.total,
-        overall.done,
-        overall.skipped
+    let title = fill(strings.summary_title, &[("name", name)]);
+    let _ = writeln!(out, "# {title}\n");
+    let overall_line = fill(
+        strings.summary_overall,
+        &[
+            ("complete", &overall.complete().to_string()),
+            ("total", &overall.total.to_string()),
+            ("done", &overall.done.to_string()),
+            ("skipped", &overall.skipped.to_string()),
+        ],
     );
+    let _ = writeln!(out, "{overall_line}  ");
     if let Some(saved) = file.saved_at {
-        let _ = writeln!(out, "导出时间：{saved}  ");
+        let exported = fill(strings.summary_exported, &[("time", &saved.to_string())]);
+        let _ = writeln!(out, "{exported}  ");
     }
-    let _ = writeln!(out, "路线版本：{}\n", file.curriculum_version);
-    let _ = writeln!(
-        out,
-        "图例：[x] 已完成 · [-] 已跳过 · [~] 进行中 · [ ] 未开始\n"
+    let version = fill(
+        strings.summary_version,
+        &[("version", &file.curriculum_version)],
     );
+    let _ = writeln!(out, "{version}\n");
+    let _ = writeln!(out, "{}\n", strings.summary_legend);
     for chapter in &curriculum.chapters {
         let completion = chapter_completion(chapter, progress);
-        let _ = writeln!(
-            out,
-            "## {}（{}/{}）\n",
-            chapter.title,
-            completion.complete(),
-            completion.total
+        let heading = fill(
+            strings.summary_chapter,
+            &[
+                ("title", &chapter.title),
+                ("complete", &completion.complete().to_string()),
+                ("total", &completion.total.to_string()),
+            ],
         );
+        let _ = writeln!(out, "## {heading}\n");
         if let Some(note) = progress
             .chapter_notes
             .get(&chapter.id)
@@ -280,7 +297,8 @@ pub fn summary_markdown(curriculum: &Curriculum, file: &ProgressFile) -> String 
             let indent = "  ".repeat(usize::from(item.depth));
             let mut line = format!("{indent}- {} {}", state_mark(state), item.title);
             if let Some(finished) = entry.and_then(|e| e.finished) {
-                let _ = write!(line, "（{}）", finished.strftime("%Y-%m-%d"));
+                let date = finished.strftime("%Y-%m-%d").to_string();
+                line.push_str(&fill(strings.summary_finished, &[("date", &date)]));
             }
             let _ = writeln!(out, "{line}");
             if let Some(note) = entry.map(|e| &e.note).filter(|n| !n.is_empty()) {

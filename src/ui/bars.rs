@@ -1,0 +1,151 @@
+//! The top bar (overall progress and the commands) and the notices at the bottom.
+
+use crate::i18n::{Language, Strings, fill};
+use crate::progress::overall_completion;
+
+use super::action::Action;
+use super::commands::{Command, Place};
+use super::flow::Model;
+use super::state::Notice;
+use super::theme;
+
+/// The top bar: title, overall progress, the commands of [`Command::ALL`], settings.
+pub fn top_bar_ui(
+    ui: &mut egui::Ui,
+    model: &Model,
+    data_dir: Option<&std::path::Path>,
+    actions: &mut Vec<Action>,
+) {
+    let strings = model.strings();
+    ui.horizontal(|ui| {
+        ui.label(
+            egui::RichText::new(strings.app_title)
+                .size(theme::APP_TITLE_SIZE)
+                .strong(),
+        );
+        ui.separator();
+        let completion = overall_completion(&model.curriculum, &model.file.progress);
+        let count = fill(
+            strings.count,
+            &[
+                ("complete", &completion.complete().to_string()),
+                ("total", &completion.total.to_string()),
+            ],
+        );
+        ui.label(strings.overall_progress);
+        ui.add(
+            egui::ProgressBar::new(completion.fraction())
+                .desired_width(theme::OVERALL_BAR_WIDTH)
+                .fill(theme::palette(ui.visuals()).done)
+                .text(format!("{count} · {:.0}%", completion.fraction() * 100.0)),
+        );
+        for command in Command::in_place(Place::Bar) {
+            if command == Command::Import {
+                // The export menu comes first, beside import.
+                ui.separator();
+                ui.menu_button(strings.export_menu, |ui| {
+                    for command in Command::in_place(Place::ExportMenu) {
+                        command_ui(ui, command, model, actions);
+                    }
+                });
+            }
+            if command == Command::MentorView {
+                ui.separator();
+            }
+            command_ui(ui, command, model, actions);
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.menu_button(strings.settings, |ui| {
+                settings_ui(ui, model, data_dir, actions);
+            });
+        });
+    });
+}
+
+/// A command as a button (or a toggle), with its shortcut in the tooltip; nothing when the
+/// command cannot be given now.
+fn command_ui(ui: &mut egui::Ui, command: Command, model: &Model, actions: &mut Vec<Action>) {
+    let strings = model.strings();
+    let Some(action) = command.action(model) else {
+        return;
+    };
+    let label = command.label(strings);
+    let mut response = match command.is_on(model) {
+        Some(on) => ui.selectable_label(on, label),
+        None => ui.button(label),
+    };
+    if let Some(hint) = command.hint(strings) {
+        response = response.on_hover_text(hint);
+    }
+    if let Some(shortcut) = command.shortcut() {
+        let keys = ui.ctx().format_shortcut(&shortcut);
+        response = response.on_hover_text(fill(strings.shortcut_hint, &[("keys", &keys)]));
+    }
+    if response.clicked() {
+        actions.push(action);
+    }
+}
+
+fn settings_ui(
+    ui: &mut egui::Ui,
+    model: &Model,
+    data_dir: Option<&std::path::Path>,
+    actions: &mut Vec<Action>,
+) {
+    let strings = model.strings();
+    ui.label(strings.language);
+    for language in Language::ALL {
+        if ui
+            .radio(model.state.language == language, language.native_name())
+            .clicked()
+        {
+            actions.push(Action::SetLanguage(language));
+        }
+    }
+    ui.separator();
+    for command in Command::in_place(Place::SettingsMenu) {
+        command_ui(ui, command, model, actions);
+    }
+    ui.separator();
+    ui.label(fill(
+        strings.name_line,
+        &[("name", strings.display_name(&model.file.student))],
+    ));
+    if let Some(dir) = data_dir {
+        ui.separator();
+        ui.label(
+            egui::RichText::new(fill(
+                strings.data_folder,
+                &[("path", &dir.display().to_string())],
+            ))
+            .small()
+            .weak(),
+        );
+    }
+}
+
+/// The notices, each with a button that closes it; long ones wrap.
+pub fn notices_ui(
+    ui: &mut egui::Ui,
+    notices: &[Notice],
+    strings: &Strings,
+    actions: &mut Vec<Action>,
+) {
+    let palette = theme::palette(ui.visuals());
+    for (index, notice) in notices.iter().enumerate() {
+        ui.horizontal(|ui| {
+            if ui.button(strings.dismiss).clicked() {
+                actions.push(Action::DismissNotice(index));
+            }
+            let text = egui::RichText::new(&notice.text);
+            ui.add(
+                egui::Label::new(if notice.is_problem {
+                    text.color(palette.warning)
+                } else {
+                    text
+                })
+                .wrap(),
+            );
+        });
+    }
+}

@@ -1,0 +1,298 @@
+//! The mentor's flow: a class read from files and folders, one student shown at a time,
+//! feedback written beside them (kept as drafts), and the files that go back to students.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use crate::curriculum::Curriculum;
+use crate::exchange::{self, ExportReport};
+use crate::format::{self, FormatError, Imported, ProgressFile};
+use crate::i18n::{Strings, fill};
+use crate::progress::Feedback;
+use crate::report::{self, Class, Table};
+
+use super::super::action::MentorAction;
+use super::super::class::ClassView;
+use super::super::effect::{Contents, Dialog, DialogMode, Effect, Now, ReadPurpose, Then};
+use super::super::local_date;
+use super::super::state::Notices;
+use super::super::texts::format_error_text;
+
+/// How long after the last edit the drafts are saved.
+pub const DRAFTS_DELAY: Duration = crate::autosave::SAVE_DELAY;
+
+/// The mentor's state.
+#[derive(Default)]
+pub struct Mentor {
+    /// The class view, when open.
+    pub class: Option<ClassView>,
+    /// Every file and folder opened into the class (read again when more are added).
+    pub paths: Vec<PathBuf>,
+    /// The class is being read.
+    pub loading: bool,
+    /// The feedback being written, per student id (kept while the app runs and saved as
+    /// drafts, so switching between students or closing the app loses nothing).
+    pub drafts: HashMap<String, Feedback>,
+    /// When the drafts changed and are not saved yet.
+    pub drafts_dirty_since: Option<Instant>,
+    /// The drafts file may be written (not when a damaged one could not be moved aside).
+    pub drafts_writable: bool,
+}
+
+/// What the mentor flow may read besides its own state.
+pub struct Around<'a> {
+    /// The roadmap.
+    pub curriculum: &'a Curriculum,
+    /// The student shown read-only, if any.
+    pub viewing: Option<&'a ProgressFile>,
+    /// Messages for the mentor.
+    pub notices: &'a mut Notices,
+    /// The UI language.
+    pub strings: &'static Strings,
+    /// Now.
+    pub now: Now,
+    /// What the world must do.
+    pub effects: &'a mut Vec<Effect>,
+}
+
+impl Mentor {
+    /// Applies one action of the flow.
+    pub fn update(&mut self, action: MentorAction, around: Around<'_>) {
+        let strings = around.strings;
+        let effects = around.effects;
+        match action {
+            MentorAction::Open => {
+                self.class
+                    .get_or_insert_with(|| ClassView::new(Class::default()));
+            }
+            MentorAction::Close => {
+                self.class = None;
+                self.paths.clear();
+            }
+            MentorAction::AskAdd { folder } => effects.push(Effect::Pick(Dialog {
+                mode: if folder {
+                    DialogMode::OpenFolder
+                } else {
+                    DialogMode::OpenFiles
+                },
+                filter: (!folder)
+                    .then(|| (strings.progress_file_kind, vec![format::EXTENSION, "ron"])),
+                file_name: None,
+                then: Then::AddToClass,
+            })),
+            MentorAction::Add(paths) => {
+                self.class
+                    .get_or_insert_with(|| ClassView::new(Class::default()));
+                for path in paths {
+                    if !self.paths.contains(&path) {
+                        self.paths.push(path);
+                    }
+                }
+                self.loading = true;
+                effects.push(Effect::LoadClass(self.paths.clone()));
+            }
+            MentorAction::ViewStudent(index) => {
+                // Read the file again, completely (the class holds no drawing images).
+                if let Some(row) = self
+                    .class
+                    .as_ref()
+                    .and_then(|view| view.class.students.get(index))
+                {
+                    effects.push(Effect::ReadProgress {
+                        path: row.path.clone(),
+                        purpose: ReadPurpose::ViewStudent,
+                    });
+                }
+            }
+            MentorAction::AskExportReport { markdown } => {
+                let (extension, kind) = if markdown {
+                    ("md", strings.markdown_kind)
+                } else {
+                    ("csv", strings.csv_kind)
+                };
+                let date = local_date(around.now.time);
+                effects.push(Effect::Pick(Dialog {
+                    mode: DialogMode::Save,
+                    filter: Some((kind, vec![extension])),
+                    file_name: Some(format!("{}-{date}.{extension}", strings.class_report_stem)),
+                    then: Then::ExportReport { markdown },
+                }));
+            }
+            MentorAction::ExportReportTo { path, markdown } => {
+                let Some(view) = &self.class else {
+                    return;
+                };
+                let text = if markdown {
+                    Ok(report::markdown(around.curriculum, &view.class, strings))
+                } else {
+                    report::csv(around.curriculum, &view.class, Table::Chapters, strings)
+                        .map_err(|err| err.to_string())
+                };
+                write_text(path, text, around.notices, strings, effects);
+            }
+            MentorAction::AskExportFeedback => {
+                let student = around.viewing.map(|file| file.student.name.as_str());
+                let stem = exchange::feedback_stem(student.unwrap_or_default(), strings);
+                let name = exchange::suggested_file_name(
+                    &stem,
+                    &local_date(around.now.time),
+                    format::EXTENSION,
+                    strings.unnamed,
+                );
+                effects.push(Effect::Pick(Dialog {
+                    mode: DialogMode::Save,
+                    filter: Some((strings.feedback_kind, vec![format::EXTENSION])),
+                    file_name: Some(name),
+                    then: Then::ExportFeedback,
+                }));
+            }
+            MentorAction::ExportFeedbackTo(path) => {
+                let file = around.viewing.and_then(|viewed| {
+                    let draft = self.drafts.get(&viewed.student.id)?;
+                    Some(exchange::feedback_file(
+                        &viewed.student,
+                        draft,
+                        &around.curriculum.version,
+                        around.now.time,
+                    ))
+                });
+                if let Some(file) = file {
+                    let text = format::to_string(&file).map_err(|err| err.to_string());
+                    write_text(path, text, around.notices, strings, effects);
+                }
+            }
+            MentorAction::FeedbackEdited => {
+                self.drafts_dirty_since.get_or_insert(around.now.instant);
+            }
+            MentorAction::AskExportAllFeedback => effects.push(Effect::Pick(Dialog {
+                mode: DialogMode::OpenFolder,
+                filter: None,
+                file_name: None,
+                then: Then::ExportAllFeedback,
+            })),
+            MentorAction::ExportAllFeedbackTo(folder) => {
+                // One file per student of the class with something written.
+                let students = self
+                    .class
+                    .as_ref()
+                    .map(|view| view.class.students.as_slice())
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|row| &row.file.student);
+                let exports = exchange::feedback_exports(
+                    &folder,
+                    students,
+                    &self.drafts,
+                    &around.curriculum.version,
+                    around.now.time,
+                    &local_date(around.now.time),
+                    strings,
+                );
+                effects.push(Effect::WriteFeedbackFiles { folder, exports });
+            }
+        }
+    }
+
+    /// The class was read.
+    pub fn class_loaded(&mut self, class: Class) {
+        self.loading = false;
+        if self.class.is_some() {
+            self.class = Some(ClassView::new(class));
+        }
+    }
+
+    /// A student's file was read for viewing: the file to show (with a draft ready for
+    /// feedback from `mentor_name`), or a notice saying why not.
+    pub fn student_read(
+        &mut self,
+        path: &std::path::Path,
+        result: Result<Imported, FormatError>,
+        mentor_name: &str,
+        notices: &mut Notices,
+        strings: &Strings,
+    ) -> Option<Box<ProgressFile>> {
+        match result {
+            Ok(imported) => {
+                let mentor = if mentor_name.trim().is_empty() {
+                    strings.default_mentor.to_owned()
+                } else {
+                    mentor_name.to_owned()
+                };
+                self.drafts
+                    .entry(imported.file.student.id.clone())
+                    .or_insert_with(|| Feedback {
+                        mentor,
+                        ..Feedback::default()
+                    });
+                Some(Box::new(imported.file))
+            }
+            Err(error) => {
+                let text = fill(
+                    strings.class_problem,
+                    &[
+                        ("file", &report::file_name(path)),
+                        ("error", &format_error_text(&error, strings)),
+                    ],
+                );
+                notices.problem(text);
+                None
+            }
+        }
+    }
+
+    /// Every student's feedback file was written, or some could not be.
+    pub fn all_feedback_exported(
+        &self,
+        folder: &std::path::Path,
+        report: &ExportReport,
+        notices: &mut Notices,
+        strings: &Strings,
+    ) {
+        let text = exchange::export_report_text(report, folder, strings);
+        if report.failed.is_empty() {
+            notices.info(text);
+        } else {
+            notices.problem(text);
+        }
+    }
+
+    /// The drafts to save when they are due (about a second after the last edit), and when
+    /// to look again.
+    pub fn due(&mut self, now: Instant, saving: bool) -> (Option<Effect>, Option<Duration>) {
+        let Some(since) = self.drafts_dirty_since else {
+            return (None, None);
+        };
+        if !saving || !self.drafts_writable {
+            return (None, None);
+        }
+        let waited = now.duration_since(since);
+        if waited < DRAFTS_DELAY {
+            return (None, Some(DRAFTS_DELAY - waited));
+        }
+        self.drafts_dirty_since = None;
+        let drafts = self
+            .drafts
+            .iter()
+            .map(|(id, draft)| (id.clone(), draft.clone()))
+            .collect();
+        (Some(Effect::SaveDrafts(drafts)), None)
+    }
+}
+
+/// Writes text made on the UI thread, or says why it could not be made.
+pub(super) fn write_text(
+    path: PathBuf,
+    text: Result<String, String>,
+    notices: &mut Notices,
+    strings: &Strings,
+    effects: &mut Vec<Effect>,
+) {
+    match text {
+        Ok(text) => effects.push(Effect::Write {
+            path,
+            contents: Contents::Text(text),
+        }),
+        Err(error) => notices.problem(fill(strings.export_failed, &[("error", &error)])),
+    }
+}

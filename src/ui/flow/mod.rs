@@ -1,0 +1,403 @@
+//! The update core: the app's state as plain data and the one function that changes it.
+//!
+//! [`Model::update`] takes an [`Action`] (a click, a key, a command) and [`Model::receive`]
+//! takes an [`Outcome`] (what background work found); both change plain data and return the
+//! [`Effect`]s the world must carry out. Neither touches an `egui::Context`, a file or a
+//! thread, so a test replays a whole flow without a window. Each flow keeps its own state and
+//! gets only what it needs: [`import::ImportFlow`], [`mentor::Mentor`],
+//! [`drawing::DrawingSession`].
+
+pub mod drawing;
+pub mod import;
+pub mod mentor;
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::curriculum::{Curriculum, check_web_url};
+use crate::format::{self, ProgressFile};
+use crate::i18n::{Strings, fill};
+use crate::progress::{Progress, continue_target};
+
+use super::action::{Action, MentorAction};
+use super::effect::{Dialog, DialogMode, Effect, Now, Outcome, ReadPurpose, ScrollTarget};
+use super::local_date;
+use super::state::{Notices, UiState};
+use super::texts::human_size;
+use drawing::{DrawingSession, Sheet};
+use import::{ImportFlow, Own};
+use mentor::{Around, Mentor};
+
+/// Everything the window shows and changes, as plain data.
+pub struct Model {
+    /// The roadmap.
+    pub curriculum: Arc<Curriculum>,
+    /// What the window remembers between runs.
+    pub state: UiState,
+    /// The student's own file.
+    pub file: ProgressFile,
+    /// Messages on screen.
+    pub notices: Notices,
+    /// The name as typed in the name prompt.
+    pub name_draft: String,
+    /// Files from others.
+    pub import: ImportFlow,
+    /// The mentor's class and feedback.
+    pub mentor: Mentor,
+    /// Drawings and the picture viewer.
+    pub drawing: DrawingSession,
+    /// The progress is saved in a data folder (not only kept in memory).
+    pub saving: bool,
+    /// Another process holds the data folder: nothing of the student's own may change.
+    pub read_only: bool,
+}
+
+impl Model {
+    /// A model over `curriculum` with the student's `file`.
+    pub fn new(curriculum: Arc<Curriculum>, state: UiState, file: ProgressFile) -> Self {
+        Self {
+            curriculum,
+            state,
+            name_draft: file.student.name.clone(),
+            file,
+            notices: Notices::default(),
+            import: ImportFlow::default(),
+            mentor: Mentor::default(),
+            drawing: DrawingSession::default(),
+            saving: false,
+            read_only: false,
+        }
+    }
+
+    /// The UI language's strings.
+    pub fn strings(&self) -> &'static Strings {
+        self.state.language.strings()
+    }
+
+    /// The progress on screen: another student's being viewed, or the student's own.
+    pub fn shown_progress(&self) -> &Progress {
+        self.import
+            .viewing
+            .as_ref()
+            .map_or(&self.file.progress, |viewed| &viewed.progress)
+    }
+
+    /// Whether the class table is on screen (open, and no student shown over it).
+    pub fn class_shown(&self) -> bool {
+        self.mentor.class.is_some() && self.import.viewing.is_none()
+    }
+
+    /// Applies one action; returns what the world must do.
+    pub fn update(&mut self, action: Action, now: Now) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        if action.changes_progress() && self.import.viewing.is_some() {
+            // Another student's file is on screen: it is read-only.
+            return effects;
+        }
+        if self.read_only && action.writes_own_progress() {
+            // Another process writes the data folder: nothing here could be saved.
+            return effects;
+        }
+        let name_before = self.file.student.name.clone();
+        let strings = self.strings();
+        let progress = &mut self.file.progress;
+        let changed = match action {
+            Action::ToggleDone(id) => {
+                progress.toggle_done(&id, now.time);
+                true
+            }
+            Action::SetState(id, state) => progress.set_state(&id, state, now.time),
+            Action::SkipChapter(chapter, skip) => self
+                .curriculum
+                .chapter(&chapter)
+                .is_some_and(|chapter| progress.skip_chapter(chapter, skip, now.time)),
+            Action::SetNote(target, text) => {
+                let text = fit_note(text, &mut self.notices, strings);
+                self.file.progress.set_note(&target, &text, now.time)
+            }
+            Action::SetName(name) => {
+                let changed = self.file.student.name != name;
+                self.file.student.name = name;
+                changed
+            }
+            Action::SetChapterOpen(id, open) => {
+                if open {
+                    self.state.open_chapters.insert(id);
+                } else {
+                    self.state.open_chapters.remove(&id);
+                }
+                false
+            }
+            Action::SetAllChaptersOpen(open) => {
+                self.state.open_chapters = if open {
+                    self.curriculum
+                        .chapters
+                        .iter()
+                        .map(|chapter| chapter.id.clone())
+                        .collect()
+                } else {
+                    Default::default()
+                };
+                false
+            }
+            Action::GoToChapter(id) => {
+                self.state.open_chapters.insert(id.clone());
+                effects.push(Effect::ScrollTo(ScrollTarget::Chapter(id)));
+                false
+            }
+            Action::Continue => {
+                if let Some((chapter, item)) = continue_target(&self.curriculum, progress) {
+                    self.state.open_chapters.insert(chapter);
+                    effects.push(Effect::ScrollTo(ScrollTarget::Item(item)));
+                }
+                false
+            }
+            Action::OpenUrl(url) => {
+                match check_web_url(&url) {
+                    Ok(()) => effects.push(Effect::OpenUrl(url)),
+                    Err(reason) => self.notices.problem(fill(
+                        strings.link_refused,
+                        &[("url", &url), ("reason", &reason.to_string())],
+                    )),
+                }
+                false
+            }
+            Action::CopyUrl(url) => {
+                self.notices.info(fill(strings.copied, &[("url", &url)]));
+                effects.push(Effect::CopyText(url));
+                false
+            }
+            Action::SetLanguage(language) => {
+                self.state.language = language;
+                false
+            }
+            Action::DismissNotice(index) => {
+                self.notices.dismiss(index);
+                false
+            }
+            Action::AskExport { markdown } => {
+                let (extension, kind) = if markdown {
+                    ("md", strings.markdown_kind)
+                } else {
+                    (format::EXTENSION, strings.progress_file_kind)
+                };
+                let name = crate::exchange::suggested_file_name(
+                    &self.file.student.name,
+                    &local_date(now.time),
+                    extension,
+                    strings.unnamed,
+                );
+                effects.push(Effect::Pick(Dialog {
+                    mode: DialogMode::Save,
+                    filter: Some((kind, vec![extension])),
+                    file_name: Some(name),
+                    then: super::effect::Then::Export { markdown },
+                }));
+                false
+            }
+            Action::ExportTo { path, markdown } => {
+                let mut file = self.file.clone();
+                file.stamp(&self.curriculum.version, now.time);
+                let text = if markdown {
+                    Ok(crate::exchange::summary_markdown(
+                        &self.curriculum,
+                        &file,
+                        strings,
+                    ))
+                } else {
+                    format::to_string(&file).map_err(|err| err.to_string())
+                };
+                mentor::write_text(path, text, &mut self.notices, strings, &mut effects);
+                false
+            }
+            Action::Import(action) => {
+                self.import.update(
+                    action,
+                    Own {
+                        curriculum: &self.curriculum,
+                        file: &mut self.file,
+                        notices: &mut self.notices,
+                        strings,
+                        saving: self.saving,
+                        effects: &mut effects,
+                    },
+                );
+                false
+            }
+            Action::Mentor(action) => {
+                if action == MentorAction::Close {
+                    self.import.viewing = None;
+                }
+                self.mentor.update(
+                    action,
+                    Around {
+                        curriculum: &self.curriculum,
+                        viewing: self.import.viewing.as_deref(),
+                        notices: &mut self.notices,
+                        strings,
+                        now,
+                        effects: &mut effects,
+                    },
+                );
+                false
+            }
+            Action::Drawing(action) => {
+                self.drawing.update(
+                    action,
+                    Sheet {
+                        progress: &mut self.file.progress,
+                        student_name: &self.file.student.name,
+                        notices: &mut self.notices,
+                        strings,
+                        now,
+                        effects: &mut effects,
+                    },
+                );
+                false
+            }
+        };
+        if changed {
+            effects.push(Effect::ProgressChanged);
+        }
+        if self.file.student.name != name_before {
+            self.name_draft = self.file.student.name.clone();
+        }
+        effects
+    }
+
+    /// Takes what background work found; returns what the world must do next.
+    pub fn receive(&mut self, outcome: Outcome, now: Now) -> Vec<Effect> {
+        let strings = self.strings();
+        let mut effects = Vec::new();
+        match outcome {
+            Outcome::Picked { then, paths } => {
+                if let Some(action) = then.action(paths) {
+                    effects = self.update(action, now);
+                }
+            }
+            Outcome::Written { path, result } => match result {
+                Ok(()) => self.notices.info(fill(
+                    strings.exported,
+                    &[("path", &path.display().to_string())],
+                )),
+                Err(problem) => {
+                    let error = match problem {
+                        super::effect::WriteProblem::Photo(error) => {
+                            super::texts::photo_error_text(&error, strings)
+                        }
+                        super::effect::WriteProblem::Io(error) => error,
+                    };
+                    self.notices
+                        .problem(fill(strings.export_failed, &[("error", &error)]));
+                }
+            },
+            Outcome::ProgressRead {
+                path,
+                purpose: ReadPurpose::Import,
+                result,
+            } => {
+                let name_before = self.file.student.name.clone();
+                self.import.read(
+                    path,
+                    result,
+                    Own {
+                        curriculum: &self.curriculum,
+                        file: &mut self.file,
+                        notices: &mut self.notices,
+                        strings,
+                        saving: self.saving,
+                        effects: &mut effects,
+                    },
+                );
+                debug_assert_eq!(name_before, self.file.student.name);
+            }
+            Outcome::ProgressRead {
+                path,
+                purpose: ReadPurpose::ViewStudent,
+                result,
+            } => {
+                let mentor_name = self.file.student.name.clone();
+                if let Some(file) = self.mentor.student_read(
+                    &path,
+                    result,
+                    &mentor_name,
+                    &mut self.notices,
+                    strings,
+                ) {
+                    self.import.viewing = Some(file);
+                }
+            }
+            Outcome::ImageReady {
+                item,
+                image,
+                sketch,
+            } => self.drawing.image_ready(
+                item,
+                image,
+                sketch,
+                Sheet {
+                    progress: &mut self.file.progress,
+                    student_name: &self.file.student.name,
+                    notices: &mut self.notices,
+                    strings,
+                    now,
+                    effects: &mut effects,
+                },
+            ),
+            Outcome::ClassLoaded(class) => self.mentor.class_loaded(class),
+            Outcome::AllFeedbackExported { folder, report } => {
+                self.mentor
+                    .all_feedback_exported(&folder, &report, &mut self.notices, strings);
+            }
+            Outcome::DraftsSaved(result) => {
+                if let Err(error) = result {
+                    self.notices
+                        .problem(fill(strings.drafts_save_failed, &[("error", &error)]));
+                }
+            }
+            Outcome::SetAsideWritten(result) => {
+                let name_before = self.file.student.name.clone();
+                self.import.set_aside_written(
+                    result,
+                    Own {
+                        curriculum: &self.curriculum,
+                        file: &mut self.file,
+                        notices: &mut self.notices,
+                        strings,
+                        saving: self.saving,
+                        effects: &mut effects,
+                    },
+                );
+                if self.file.student.name != name_before {
+                    self.name_draft = self.file.student.name.clone();
+                }
+            }
+        }
+        effects
+    }
+
+    /// Work that is due by the clock (the feedback drafts a second after the last edit), and
+    /// when to look again.
+    pub fn due(&mut self, now: Instant) -> (Vec<Effect>, Option<Duration>) {
+        let (effect, wake) = self.mentor.due(now, self.saving);
+        (effect.into_iter().collect(), wake)
+    }
+}
+
+/// A note longer than a file keeps would be dropped when read back: keep what fits, and say
+/// so.
+fn fit_note(mut text: String, notices: &mut Notices, strings: &Strings) -> String {
+    let limit = format::limits::MAX_NOTE_BYTES;
+    if text.len() > limit {
+        let mut end = limit;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.truncate(end);
+        notices.problem(fill(
+            strings.note_too_long,
+            &[("limit", &human_size(limit as u64))],
+        ));
+    }
+    text
+}

@@ -1,0 +1,252 @@
+//! The one place that carries out [`Effect`]s: native dialogs, threads, files, the browser,
+//! the clipboard. Slow work runs on its own thread and its [`Outcome`] comes back on a later
+//! frame; the few effects that must happen before anything else changes (writing what an
+//! import sets aside) run at once.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use crate::curriculum::Curriculum;
+use crate::storage::Storage;
+
+use super::browser::Browser;
+use super::effect::{
+    Contents, Dialog, DialogMode, Effect, ImageProblem, ImageSource, Outcome, WriteProblem,
+};
+
+/// A message from a job's thread.
+enum Message {
+    Outcome(Outcome),
+    Finished,
+}
+
+/// Carries out effects and collects their outcomes.
+pub struct Runner {
+    browser: Box<dyn Browser>,
+    results_tx: Sender<Message>,
+    results_rx: Receiver<Message>,
+    in_flight: usize,
+}
+
+impl Runner {
+    /// A runner that opens links with `browser`.
+    pub fn new(browser: Box<dyn Browser>) -> Self {
+        let (results_tx, results_rx) = channel();
+        Self {
+            browser,
+            results_tx,
+            results_rx,
+            in_flight: 0,
+        }
+    }
+
+    /// Carries out `effect`. What is done at once returns its outcome now; background work
+    /// returns it from a later [`Self::poll`]. `storage` is the data folder (set-aside files
+    /// go there). [`Effect::ProgressChanged`] and [`Effect::ScrollTo`] are the window's own
+    /// and are ignored here.
+    pub fn run(
+        &mut self,
+        ctx: &egui::Context,
+        effect: Effect,
+        curriculum: &Arc<Curriculum>,
+        storage: Option<&Storage>,
+    ) -> Option<Outcome> {
+        match effect {
+            Effect::ProgressChanged | Effect::ScrollTo(_) => None,
+            Effect::OpenUrl(url) => {
+                self.browser.open(&url);
+                None
+            }
+            Effect::CopyText(text) => {
+                ctx.copy_text(text);
+                None
+            }
+            Effect::WriteSetAside(texts) => {
+                let result = match storage {
+                    Some(storage) => storage
+                        .save_set_aside(&texts, jiff::Timestamp::now())
+                        .map_err(|err| err.to_string()),
+                    None => Ok(Vec::new()),
+                };
+                Some(Outcome::SetAsideWritten(result))
+            }
+            Effect::Pick(dialog) => {
+                self.spawn(ctx, "dialog", move || Some(pick(dialog)));
+                None
+            }
+            Effect::Write { path, contents } => {
+                self.spawn(ctx, "write", move || {
+                    let result = write(&path, contents);
+                    Some(Outcome::Written { path, result })
+                });
+                None
+            }
+            Effect::ReadProgress { path, purpose } => {
+                self.spawn(ctx, "read-progress", move || {
+                    let result = crate::format::read_path(&path);
+                    Some(Outcome::ProgressRead {
+                        path,
+                        purpose,
+                        result,
+                    })
+                });
+                None
+            }
+            Effect::PrepareImage { item, source } => {
+                self.spawn(ctx, "prepare-image", move || {
+                    let (image, sketch) = prepare(source);
+                    Some(Outcome::ImageReady {
+                        item,
+                        image,
+                        sketch,
+                    })
+                });
+                None
+            }
+            Effect::LoadClass(paths) => {
+                let curriculum = Arc::clone(curriculum);
+                self.spawn(ctx, "load-class", move || {
+                    Some(Outcome::ClassLoaded(crate::report::load_class(
+                        &curriculum,
+                        &paths,
+                    )))
+                });
+                None
+            }
+            Effect::WriteFeedbackFiles { folder, exports } => {
+                self.spawn(ctx, "export-all-feedback", move || {
+                    let report = crate::exchange::write_feedback_exports(exports);
+                    Some(Outcome::AllFeedbackExported { folder, report })
+                });
+                None
+            }
+            Effect::SaveDrafts(drafts) => {
+                let storage = storage.cloned();
+                self.spawn(ctx, "save-feedback-drafts", move || {
+                    let storage = storage?;
+                    let result = storage.save_drafts(&drafts).map_err(|err| err.to_string());
+                    Some(Outcome::DraftsSaved(result))
+                });
+                None
+            }
+        }
+    }
+
+    /// Outcomes that arrived since the last call.
+    pub fn poll(&mut self) -> Vec<Outcome> {
+        let mut outcomes = Vec::new();
+        for message in self.results_rx.try_iter() {
+            match message {
+                Message::Outcome(outcome) => outcomes.push(outcome),
+                Message::Finished => self.in_flight = self.in_flight.saturating_sub(1),
+            }
+        }
+        outcomes
+    }
+
+    /// Whether some job has not finished yet.
+    pub fn is_busy(&self) -> bool {
+        self.in_flight > 0
+    }
+
+    /// Links the browser could not open: the URL and the system's words.
+    pub fn browser_failures(&mut self) -> Vec<(String, String)> {
+        self.browser.take_failures()
+    }
+
+    /// Runs `job` on a new thread; `ctx` is woken when it finishes.
+    fn spawn(
+        &mut self,
+        ctx: &egui::Context,
+        name: &str,
+        job: impl FnOnce() -> Option<Outcome> + Send + 'static,
+    ) {
+        let results = self.results_tx.clone();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name(name.to_owned())
+            .spawn(move || {
+                if let Some(outcome) = job() {
+                    let _ = results.send(Message::Outcome(outcome));
+                }
+                let _ = results.send(Message::Finished);
+                ctx.request_repaint();
+            });
+        match spawned {
+            Ok(_) => self.in_flight += 1,
+            Err(err) => log::error!("could not start a background job: {err}"),
+        }
+    }
+}
+
+/// Shows a native dialog (blocking its own thread).
+fn pick(dialog: Dialog) -> Outcome {
+    let mut native = rfd::FileDialog::new();
+    if let Some((name, extensions)) = &dialog.filter {
+        native = native.add_filter(*name, extensions);
+    }
+    if let Some(file_name) = &dialog.file_name {
+        native = native.set_file_name(file_name);
+    }
+    let paths: Vec<PathBuf> = match dialog.mode {
+        DialogMode::OpenFile => native.pick_file().into_iter().collect(),
+        DialogMode::OpenFiles => native.pick_files().unwrap_or_default(),
+        DialogMode::OpenFolder => native.pick_folder().into_iter().collect(),
+        DialogMode::Save => native.save_file().into_iter().collect(),
+    };
+    Outcome::Picked {
+        then: dialog.then,
+        paths,
+    }
+}
+
+fn write(path: &std::path::Path, contents: Contents) -> Result<(), WriteProblem> {
+    let bytes = match contents {
+        Contents::Text(text) => text.into_bytes(),
+        Contents::Png(image) => {
+            crate::drawing::photo::to_png(&image).map_err(WriteProblem::Photo)?
+        }
+    };
+    crate::storage::write_atomically(path, &bytes, || Ok(()))
+        .map_err(|err| WriteProblem::Io(err.to_string()))
+}
+
+type Prepared = (
+    Result<crate::drawing::EmbeddedImage, ImageProblem>,
+    Option<crate::drawing::Sketch>,
+);
+
+fn prepare(source: ImageSource) -> Prepared {
+    use crate::drawing::photo;
+    match source {
+        ImageSource::File(path) => (
+            photo::prepare_file(&path).map_err(ImageProblem::Photo),
+            None,
+        ),
+        ImageSource::Clipboard => {
+            let image = clipboard_png()
+                .ok_or(ImageProblem::NoClipboardImage)
+                .and_then(|png| photo::prepare(&png).map_err(ImageProblem::Photo));
+            (image, None)
+        }
+        ImageSource::Sketch(sketch) => {
+            let image = crate::drawing::render::render_png(&sketch)
+                .map_err(|err| ImageProblem::Render(err.to_string()));
+            (image, Some(sketch))
+        }
+    }
+}
+
+/// The image on the clipboard as PNG, where the platform allows.
+fn clipboard_png() -> Option<Vec<u8>> {
+    let mut clipboard = arboard::Clipboard::new().ok()?;
+    let image = clipboard.get_image().ok()?;
+    let width = u32::try_from(image.width).ok()?;
+    let height = u32::try_from(image.height).ok()?;
+    let rgba = image::RgbaImage::from_raw(width, height, image.bytes.into_owned())?;
+    let mut png = Vec::new();
+    rgba.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .ok()?;
+    Some(png)
+}

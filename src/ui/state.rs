@@ -1,0 +1,97 @@
+//! Plain state every room may read: what the window remembers between runs, and the notices
+//! shown to the student.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::curriculum::ChapterId;
+use crate::i18n::Language;
+
+/// What the window remembers between runs, in eframe's own storage next to the window size.
+/// The student's progress is not here: it has its own atomic storage ([`crate::storage`]).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UiState {
+    /// UI language.
+    pub language: Language,
+
+    /// Chapters the student left open.
+    pub open_chapters: BTreeSet<ChapterId>,
+}
+
+/// A message shown to the student until dismissed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// What happened, in the UI language.
+    pub text: String,
+    /// A problem (shown in the warning colour) rather than a confirmation.
+    pub is_problem: bool,
+}
+
+impl Notice {
+    /// A problem, shown in the warning colour.
+    pub fn problem(text: String) -> Self {
+        Self {
+            text,
+            is_problem: true,
+        }
+    }
+
+    /// A confirmation.
+    pub fn info(text: String) -> Self {
+        Self {
+            text,
+            is_problem: false,
+        }
+    }
+}
+
+/// The notices on screen, oldest first.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Notices(Vec<Notice>);
+
+impl Notices {
+    /// Adds a notice; the same message twice in a row is shown once.
+    pub fn push(&mut self, notice: Notice) {
+        if self.0.last().is_some_and(|last| last.text == notice.text) {
+            return;
+        }
+        self.0.push(notice);
+    }
+
+    /// Adds a problem.
+    pub fn problem(&mut self, text: String) {
+        self.push(Notice::problem(text));
+    }
+
+    /// Adds a confirmation.
+    pub fn info(&mut self, text: String) {
+        self.push(Notice::info(text));
+    }
+
+    /// Closes the notice at `index` (if there is one).
+    pub fn dismiss(&mut self, index: usize) {
+        if index < self.0.len() {
+            self.0.remove(index);
+        }
+    }
+
+    /// Closes every notice with this text.
+    pub fn remove_text(&mut self, text: &str) {
+        self.0.retain(|notice| notice.text != text);
+    }
+
+    /// The notices, oldest first.
+    pub fn as_slice(&self) -> &[Notice] {
+        &self.0
+    }
+}
+
+impl Extend<Notice> for Notices {
+    fn extend<T: IntoIterator<Item = Notice>>(&mut self, notices: T) {
+        for notice in notices {
+            self.push(notice);
+        }
+    }
+}
