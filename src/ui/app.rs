@@ -465,7 +465,7 @@ impl StudyApp {
         self.model.saving = autosave.is_some();
         self.model.read_only = locked_out.is_some();
         self.model.mentor.drafts = drafts;
-        self.model.mentor.drafts_writable = drafts_writable;
+        self.model.mentor.drafts_kept_as_they_are = !drafts_writable;
         self.autosave = autosave;
         self.data_lock = lock;
         self.locked_out = locked_out.map(|(storage, notice)| LockedOut {

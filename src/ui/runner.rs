@@ -17,7 +17,7 @@ use super::effect::{
 
 /// A message from a job's thread.
 enum Message {
-    Outcome(Outcome),
+    Outcome(Box<Outcome>),
     Finished,
 }
 
@@ -138,7 +138,7 @@ impl Runner {
         let mut outcomes = Vec::new();
         for message in self.results_rx.try_iter() {
             match message {
-                Message::Outcome(outcome) => outcomes.push(outcome),
+                Message::Outcome(outcome) => outcomes.push(*outcome),
                 Message::Finished => self.in_flight = self.in_flight.saturating_sub(1),
             }
         }
@@ -168,7 +168,7 @@ impl Runner {
             .name(name.to_owned())
             .spawn(move || {
                 if let Some(outcome) = job() {
-                    let _ = results.send(Message::Outcome(outcome));
+                    let _ = results.send(Message::Outcome(Box::new(outcome)));
                 }
                 let _ = results.send(Message::Finished);
                 ctx.request_repaint();

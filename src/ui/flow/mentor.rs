@@ -36,8 +36,8 @@ pub struct Mentor {
     pub drafts: HashMap<String, Feedback>,
     /// When the drafts changed and are not saved yet.
     pub drafts_dirty_since: Option<Instant>,
-    /// The drafts file may be written (not when a damaged one could not be moved aside).
-    pub drafts_writable: bool,
+    /// The drafts file must not be written (a damaged one could not be moved aside).
+    pub drafts_kept_as_they_are: bool,
 }
 
 /// What the mentor flow may read besides its own state.
@@ -263,7 +263,7 @@ impl Mentor {
         let Some(since) = self.drafts_dirty_since else {
             return (None, None);
         };
-        if !saving || !self.drafts_writable {
+        if !saving || self.drafts_kept_as_they_are {
             return (None, None);
         }
         let waited = now.duration_since(since);

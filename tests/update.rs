@@ -1,0 +1,514 @@
+//! The update core without a window: actions and outcomes replayed against
+//! `flow::Model`, the effects it asks for checked, and the world's answers handed back by
+//! hand (the iced `todos` way). No egui context, no file dialog, no thread.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use common::mini_curriculum;
+use study_companion::curriculum::ItemId;
+use study_companion::drawing::Sketch;
+use study_companion::format::{self, Imported, ProgressFile, Student};
+use study_companion::progress::{ItemState, NoteTarget};
+use study_companion::ui::commands::Command;
+use study_companion::ui::effect::{
+    Contents, DialogMode, Effect, ImageProblem, ImageSource, Now, Outcome, ReadPurpose,
+    ScrollTarget, Then,
+};
+use study_companion::ui::flow::Model;
+use study_companion::ui::{Action, DrawingAction, ImportAction, MentorAction, UiState};
+
+fn id(text: &str) -> ItemId {
+    ItemId(text.to_owned())
+}
+
+/// A student's model, saving to a data folder, at a fixed moment.
+fn model() -> Model {
+    let curriculum = mini_curriculum();
+    let file = ProgressFile::new(Student::new("张三"), &curriculum.version);
+    let mut model = Model::new(curriculum, UiState::default(), file);
+    model.saving = true;
+    model
+}
+
+fn now() -> Now {
+    Now {
+        time: "2026-11-30T08:00:00Z".parse().unwrap(),
+        instant: std::time::Instant::now(),
+    }
+}
+
+fn notices(model: &Model) -> Vec<&str> {
+    model
+        .notices
+        .as_slice()
+        .iter()
+        .map(|n| n.text.as_str())
+        .collect()
+}
+
+fn is_progress_changed(effects: &[Effect]) -> bool {
+    effects.iter().any(|e| matches!(e, Effect::ProgressChanged))
+}
+
+#[test]
+fn ticking_an_item_changes_the_progress_and_asks_for_a_save() {
+    let mut model = model();
+    let effects = model.update(Action::ToggleDone(id("basics.software")), now());
+    assert!(is_progress_changed(&effects));
+    assert_eq!(
+        model.file.progress.state(&id("basics.software")),
+        ItemState::Done
+    );
+
+    let effects = model.update(
+        Action::SetChapterOpen(model.curriculum.chapters[0].id.clone(), true),
+        now(),
+    );
+    assert!(effects.is_empty(), "opening a chapter saves no progress");
+}
+
+#[test]
+fn continue_scrolls_to_the_first_unfinished_item_and_opens_its_chapter() {
+    let mut model = model();
+    model.update(Action::ToggleDone(id("basics.software")), now());
+    let effects = model.update(Action::Continue, now());
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::ScrollTo(ScrollTarget::Item(item))] if *item == id("basics.files")
+    ));
+    assert!(
+        model
+            .state
+            .open_chapters
+            .contains(&model.curriculum.chapters[0].id)
+    );
+}
+
+#[test]
+fn nothing_of_ones_own_changes_while_read_only() {
+    let mut model = model();
+    model.read_only = true;
+    for action in [
+        Action::ToggleDone(id("basics.software")),
+        Action::SetNote(NoteTarget::Item(id("basics.software")), "笔记".to_owned()),
+        Action::SetName("李四".to_owned()),
+        DrawingAction::OpenCanvas(id("dl.drawing")).into(),
+    ] {
+        assert!(model.update(action, now()).is_empty());
+    }
+    assert!(model.file.progress.items.is_empty());
+    assert_eq!(model.file.student.name, "张三");
+    assert!(model.drawing.canvas.is_none());
+}
+
+#[test]
+fn links_are_checked_before_they_reach_the_browser() {
+    let mut model = model();
+    let effects = model.update(Action::OpenUrl("javascript:alert(1)".to_owned()), now());
+    assert!(effects.is_empty());
+    assert_eq!(notices(&model).len(), 1);
+    let url = "https://www.bilibili.com/video/BV1CE411Z7qg/";
+    let effects = model.update(Action::OpenUrl(url.to_owned()), now());
+    assert!(matches!(effects.as_slice(), [Effect::OpenUrl(u)] if u == url));
+}
+
+#[test]
+fn an_over_long_note_is_cut_with_a_notice() {
+    let mut model = model();
+    let text = "笔".repeat(format::limits::MAX_NOTE_BYTES / 3 + 10);
+    let target = NoteTarget::Item(id("basics.software"));
+    model.update(Action::SetNote(target.clone(), text), now());
+    let kept = &model.file.progress.note(&target).unwrap().text;
+    assert!(kept.len() <= format::limits::MAX_NOTE_BYTES);
+    assert!(notices(&model)[0].contains("MB"), "{:?}", notices(&model));
+}
+
+#[test]
+fn export_asks_where_with_a_safe_name_and_writes_only_when_answered() {
+    let mut model = model();
+    let effects = model.update(Action::AskExport { markdown: false }, now());
+    let [Effect::Pick(dialog)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(dialog.mode, DialogMode::Save);
+    assert!(
+        dialog
+            .file_name
+            .as_deref()
+            .unwrap()
+            .starts_with("张三-2026-11-")
+    );
+    assert_eq!(dialog.then, Then::Export { markdown: false });
+
+    // Cancelled: nothing happens.
+    let cancelled = Outcome::Picked {
+        then: dialog.then.clone(),
+        paths: Vec::new(),
+    };
+    assert!(model.receive(cancelled, now()).is_empty());
+
+    let path = PathBuf::from("/somewhere/张三.scprogress");
+    let answered = Outcome::Picked {
+        then: dialog.then.clone(),
+        paths: vec![path.clone()],
+    };
+    let effects = model.receive(answered, now());
+    let [
+        Effect::Write {
+            path: written,
+            contents: Contents::Text(text),
+        },
+    ] = effects.as_slice()
+    else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(written, &path);
+    let back = format::read(text.as_bytes()).unwrap();
+    assert_eq!(back.file.student.name, "张三");
+
+    model.receive(
+        Outcome::Written {
+            path: path.clone(),
+            result: Ok(()),
+        },
+        now(),
+    );
+    assert!(notices(&model)[0].contains("张三.scprogress"));
+}
+
+/// The student's own file from another computer, with one item done.
+fn own_file_elsewhere(model: &Model) -> Imported {
+    let mut file = model.file.clone();
+    file.progress
+        .set_state(&id("basics.files"), ItemState::Done, now().time);
+    Imported {
+        file,
+        repairs: Vec::new(),
+    }
+}
+
+#[test]
+fn import_reads_previews_merges_queues_and_undoes() {
+    let mut model = model();
+    let first = PathBuf::from("/in/a.scprogress");
+    let second = PathBuf::from("/in/b.scprogress");
+    let effects = model.update(ImportAction::From(first.clone()).into(), now());
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::ReadProgress { path, purpose: ReadPurpose::Import }] if *path == first
+    ));
+    // A second file waits until the first is decided.
+    assert!(
+        model
+            .update(ImportAction::From(second.clone()).into(), now())
+            .is_empty()
+    );
+
+    let read = Outcome::ProgressRead {
+        path: first,
+        purpose: ReadPurpose::Import,
+        result: Ok(own_file_elsewhere(&model)),
+    };
+    assert!(model.receive(read, now()).is_empty());
+    let preview = &model.import.pending.as_ref().unwrap().1;
+    assert_eq!(preview.changes.len(), 1);
+    assert!(
+        model.file.progress.items.is_empty(),
+        "nothing changes before the decision"
+    );
+
+    let effects = model.update(ImportAction::ConfirmMerge.into(), now());
+    assert!(is_progress_changed(&effects));
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::ReadProgress { path, .. } if *path == second)),
+        "the queued file is read next"
+    );
+    assert_eq!(
+        model.file.progress.state(&id("basics.files")),
+        ItemState::Done
+    );
+
+    let effects = model.update(ImportAction::Undo.into(), now());
+    assert!(is_progress_changed(&effects));
+    assert!(model.file.progress.items.is_empty());
+    assert!(Command::UndoImport.action(&model).is_none(), "one undo");
+}
+
+#[test]
+fn a_merge_that_sets_something_aside_writes_it_first_and_waits() {
+    let mut model = model();
+    let target = NoteTarget::Item(id("basics.software"));
+    let big = |c: &str| c.repeat(900 * 1024);
+    model.file.progress.set_note(&target, &big("a"), now().time);
+    let mut theirs = model.file.clone();
+    theirs
+        .progress
+        .set_note(&target, &big("b"), "2026-11-30T09:00:00Z".parse().unwrap());
+    let path = PathBuf::from("/in/big.scprogress");
+    model.update(ImportAction::From(path.clone()).into(), now());
+    model.receive(
+        Outcome::ProgressRead {
+            path,
+            purpose: ReadPurpose::Import,
+            result: Ok(Imported {
+                file: theirs,
+                repairs: Vec::new(),
+            }),
+        },
+        now(),
+    );
+    assert!(
+        !model
+            .import
+            .pending
+            .as_ref()
+            .unwrap()
+            .1
+            .set_aside
+            .is_empty()
+    );
+
+    let effects = model.update(ImportAction::ConfirmMerge.into(), now());
+    let [Effect::WriteSetAside(texts)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    for text in texts {
+        format::read(text.as_bytes()).expect("what is set aside reads back");
+    }
+    let before = model.file.progress.note(&target).unwrap().text.clone();
+    // Cancelling while the files are written changes nothing.
+    model.update(ImportAction::Cancel.into(), now());
+    assert!(model.import.pending.is_some());
+
+    // The write failed: nothing changes, the preview stays for another try.
+    model.receive(Outcome::SetAsideWritten(Err("磁盘已满".to_owned())), now());
+    assert_eq!(model.file.progress.note(&target).unwrap().text, before);
+    assert!(model.import.pending.is_some());
+    assert!(notices(&model).last().unwrap().contains("磁盘已满"));
+
+    model.update(ImportAction::ConfirmMerge.into(), now());
+    let kept = PathBuf::from("/data/set-aside-1.scprogress");
+    let effects = model.receive(Outcome::SetAsideWritten(Ok(vec![kept])), now());
+    assert!(is_progress_changed(&effects));
+    assert!(model.import.pending.is_none());
+    assert!(notices(&model).iter().any(|n| n.contains("set-aside-1")));
+}
+
+#[test]
+fn another_students_file_is_shown_read_only() {
+    let mut model = model();
+    let path = PathBuf::from("/in/li.scprogress");
+    model.update(ImportAction::From(path.clone()).into(), now());
+    let mut theirs = ProgressFile::new(Student::new("李四"), "v");
+    theirs
+        .progress
+        .set_state(&id("basics.software"), ItemState::Done, now().time);
+    model.receive(
+        Outcome::ProgressRead {
+            path,
+            purpose: ReadPurpose::Import,
+            result: Ok(Imported {
+                file: theirs,
+                repairs: Vec::new(),
+            }),
+        },
+        now(),
+    );
+    model.update(ImportAction::View.into(), now());
+    assert_eq!(model.import.viewing.as_ref().unwrap().student.name, "李四");
+    assert_eq!(
+        model.shown_progress().state(&id("basics.software")),
+        ItemState::Done
+    );
+    assert!(
+        model
+            .update(Action::ToggleDone(id("basics.files")), now())
+            .is_empty()
+    );
+    model.update(ImportAction::CloseView.into(), now());
+    assert!(model.import.viewing.is_none());
+    assert!(model.file.progress.items.is_empty());
+}
+
+#[test]
+fn a_file_that_cannot_be_read_is_explained_and_the_queue_goes_on() {
+    let mut model = model();
+    let bad = PathBuf::from("/in/bad.scprogress");
+    let next = PathBuf::from("/in/next.scprogress");
+    model.update(ImportAction::From(bad.clone()).into(), now());
+    model.update(ImportAction::From(next.clone()).into(), now());
+    let error = format::read(b"not ron at all").unwrap_err();
+    let effects = model.receive(
+        Outcome::ProgressRead {
+            path: bad,
+            purpose: ReadPurpose::Import,
+            result: Err(error),
+        },
+        now(),
+    );
+    assert!(notices(&model)[0].contains("bad.scprogress"));
+    assert!(matches!(effects.as_slice(), [Effect::ReadProgress { path, .. }] if *path == next));
+}
+
+#[test]
+fn the_mentor_reads_a_class_views_a_student_and_writes_feedback() {
+    let mut model = model();
+    model.update(MentorAction::Open.into(), now());
+    assert!(model.class_shown());
+
+    let dir = tempfile::tempdir().unwrap();
+    let student = ProgressFile::new(Student::new("李四"), "v");
+    let path = dir.path().join("李四.scprogress");
+    std::fs::write(&path, format::to_string(&student).unwrap()).unwrap();
+
+    let effects = model.update(MentorAction::Add(vec![dir.path().to_owned()]).into(), now());
+    let [Effect::LoadClass(paths)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert!(model.mentor.loading);
+    // The runner's work, done here by hand.
+    let class = study_companion::report::load_class(&model.curriculum, paths);
+    model.receive(Outcome::ClassLoaded(class), now());
+    assert!(!model.mentor.loading);
+    assert_eq!(model.mentor.class.as_ref().unwrap().class.students.len(), 1);
+
+    let effects = model.update(MentorAction::ViewStudent(0).into(), now());
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::ReadProgress {
+            purpose: ReadPurpose::ViewStudent,
+            ..
+        }]
+    ));
+    model.receive(
+        Outcome::ProgressRead {
+            path: path.clone(),
+            purpose: ReadPurpose::ViewStudent,
+            result: format::read_path(&path),
+        },
+        now(),
+    );
+    assert_eq!(model.import.viewing.as_ref().unwrap().student.name, "李四");
+    let draft = model.mentor.drafts.get(&student.student.id).unwrap();
+    assert_eq!(draft.mentor, "张三", "the mentor's own name");
+
+    // Typing feedback: the drafts are saved a little later, not at once.
+    model
+        .mentor
+        .drafts
+        .get_mut(&student.student.id)
+        .unwrap()
+        .overall = "很好".to_owned();
+    let at = now();
+    model.update(MentorAction::FeedbackEdited.into(), at);
+    let (effects, wake) = model.due(at.instant);
+    assert!(effects.is_empty() && wake.is_some());
+    let (effects, _) = model.due(at.instant + Duration::from_secs(2));
+    assert!(matches!(effects.as_slice(), [Effect::SaveDrafts(drafts)] if drafts.len() == 1));
+
+    let out = PathBuf::from("/out/feedback.scprogress");
+    let effects = model.update(MentorAction::ExportFeedbackTo(out.clone()).into(), now());
+    let [
+        Effect::Write {
+            path,
+            contents: Contents::Text(text),
+        },
+    ] = effects.as_slice()
+    else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(path, &out);
+    let feedback = format::read(text.as_bytes()).unwrap().file;
+    assert_eq!(feedback.student, student.student);
+    assert_eq!(feedback.progress.feedback[0].overall, "很好");
+
+    model.update(MentorAction::Close.into(), now());
+    assert!(model.mentor.class.is_none() && model.import.viewing.is_none());
+}
+
+#[test]
+fn a_failed_drafts_save_is_said_in_its_own_words() {
+    let mut model = model();
+    model.receive(Outcome::DraftsSaved(Err("只读".to_owned())), now());
+    let text = notices(&model)[0];
+    assert!(text.contains("反馈草稿") && text.contains("只读"), "{text}");
+}
+
+#[test]
+fn pictures_are_prepared_off_the_ui_thread_and_failures_explained() {
+    let mut model = model();
+    let task = id("dl.drawing");
+    let effects = model.update(DrawingAction::Paste(task.clone()).into(), now());
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::PrepareImage {
+            source: ImageSource::Clipboard,
+            ..
+        }]
+    ));
+    assert!(model.drawing.preparing.contains(&task));
+    model.receive(
+        Outcome::ImageReady {
+            item: task.clone(),
+            image: Err(ImageProblem::NoClipboardImage),
+            sketch: None,
+        },
+        now(),
+    );
+    assert!(model.drawing.preparing.is_empty());
+    assert_eq!(notices(&model).len(), 1);
+    assert!(model.file.progress.drawings.is_empty());
+
+    // A sketch is kept in the progress stroke by stroke, and saved as a picture.
+    model.update(DrawingAction::OpenCanvas(task.clone()).into(), now());
+    assert!(model.drawing.canvas.is_some());
+    let effects = model.update(
+        DrawingAction::KeepSketch(task.clone(), Some(Sketch::default())).into(),
+        now(),
+    );
+    assert!(is_progress_changed(&effects));
+    let effects = model.update(
+        DrawingAction::SaveSketch(task.clone(), Sketch::default()).into(),
+        now(),
+    );
+    assert!(model.drawing.canvas.is_none());
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::PrepareImage {
+            source: ImageSource::Sketch(_),
+            ..
+        }]
+    ));
+
+    // Removing asks first.
+    model.update(DrawingAction::AskRemove(task.clone()).into(), now());
+    assert_eq!(model.drawing.confirm_remove.as_ref(), Some(&task));
+    model.update(DrawingAction::CancelRemove.into(), now());
+    assert!(model.file.progress.drawings.contains_key(&task));
+    model.update(DrawingAction::AskRemove(task.clone()).into(), now());
+    let effects = model.update(DrawingAction::Remove(task.clone()).into(), now());
+    assert!(is_progress_changed(&effects));
+    assert!(model.file.progress.drawings.is_empty());
+}
+
+#[test]
+fn every_command_makes_an_action_the_update_understands() {
+    let mut model = model();
+    for command in Command::ALL {
+        if let Some(action) = command.action(&model) {
+            model.update(action, now());
+        }
+    }
+    // The mentor view toggled open by its command.
+    assert!(model.mentor.class.is_some());
+    assert_eq!(
+        Command::MentorView.action(&model),
+        Some(MentorAction::Close.into())
+    );
+}
