@@ -1,0 +1,176 @@
+//! The shape of the house, checked: the core never imports egui, and the UI's files import
+//! each other without a cycle (a view never reaches back into the app or its flows' users).
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|ext| ext == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// `src/ui/flow/import.rs` → `flow::import`; `src/ui/flow/mod.rs` → `flow`.
+fn module_of(path: &Path, root: &Path) -> String {
+    let relative = path.strip_prefix(root).unwrap().with_extension("");
+    let parts: Vec<String> = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .filter(|part| part != "mod")
+        .collect();
+    parts.join("::")
+}
+
+/// The UI modules a file imports: `use super::x`, `super::super::x`, `crate::ui::x`.
+fn imports(text: &str, module: &str, modules: &BTreeSet<String>) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    let depth = module.split("::").count();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.starts_with("//") {
+            continue;
+        }
+        for (start, _) in line
+            .match_indices("super::")
+            .chain(line.match_indices("crate::ui::"))
+        {
+            let rest = &line[start..];
+            let (mut level, mut rest) = if let Some(rest) = rest.strip_prefix("crate::ui::") {
+                (depth, rest)
+            } else {
+                (0, rest)
+            };
+            while let Some(after) = rest.strip_prefix("super::") {
+                level += 1;
+                rest = after;
+            }
+            if start > 0 && line[..start].ends_with("super::") {
+                continue; // counted from the first `super::`
+            }
+            // The module path the import starts from.
+            let base: Vec<&str> = module.split("::").collect();
+            let keep = base.len().saturating_sub(level);
+            let mut path: Vec<String> = base[..keep].iter().map(|s| (*s).to_owned()).collect();
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            path.push(name);
+            // The longest known module that prefixes the path.
+            while !path.is_empty() {
+                let candidate = path.join("::");
+                if modules.contains(&candidate) {
+                    if candidate != module {
+                        found.insert(candidate);
+                    }
+                    break;
+                }
+                path.pop();
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_ui_files_import_each_other_without_a_cycle() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
+    let mut files = Vec::new();
+    rust_files(&root, &mut files);
+    let modules: BTreeSet<String> = files.iter().map(|f| module_of(f, &root)).collect();
+    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for file in &files {
+        let module = module_of(file, &root);
+        let text = std::fs::read_to_string(file).unwrap();
+        // A parent declaring its children (`pub mod import;`) is not an import.
+        let found = imports(&text, &module, &modules)
+            .into_iter()
+            .filter(|target| !target.starts_with(&format!("{module}::")) || module.is_empty())
+            .collect();
+        graph.insert(module, found);
+    }
+    assert!(
+        graph["app"].contains("flow"),
+        "the check sees imports: {graph:#?}"
+    );
+    assert!(graph["flow::import"].contains("action"), "{graph:#?}");
+
+    // Depth-first search for a cycle.
+    fn visit<'a>(
+        node: &'a str,
+        graph: &'a BTreeMap<String, BTreeSet<String>>,
+        stack: &mut Vec<&'a str>,
+        done: &mut BTreeSet<&'a str>,
+    ) {
+        if done.contains(node) {
+            return;
+        }
+        if let Some(start) = stack.iter().position(|n| *n == node) {
+            panic!(
+                "import cycle in src/ui: {} -> {node}",
+                stack[start..].join(" -> ")
+            );
+        }
+        stack.push(node);
+        for next in graph.get(node).into_iter().flatten() {
+            visit(next, graph, stack, done);
+        }
+        stack.pop();
+        done.insert(node);
+    }
+    let mut done = BTreeSet::new();
+    for node in graph.keys() {
+        visit(node, &graph, &mut Vec::new(), &mut done);
+    }
+}
+
+#[test]
+fn the_core_never_imports_egui() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let offending: Vec<_> = files
+        .iter()
+        .filter(|file| !file.starts_with(src.join("ui")) && !file.ends_with("main.rs"))
+        .filter(|file| {
+            let text = std::fs::read_to_string(file).unwrap();
+            text.contains("egui::") || text.contains("use egui") || text.contains("eframe::")
+        })
+        .collect();
+    assert!(offending.is_empty(), "{offending:?}");
+}
+
+#[test]
+fn the_update_core_touches_no_context_file_or_thread() {
+    let flow = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui/flow");
+    let mut files = Vec::new();
+    rust_files(&flow, &mut files);
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let code: String = text
+            .lines()
+            .filter(|line| !line.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for forbidden in [
+            "egui::Context",
+            "std::fs",
+            "std::thread",
+            "rfd::",
+            "arboard",
+            "Storage",
+        ] {
+            assert!(
+                !code.contains(forbidden),
+                "{} uses {forbidden}",
+                file.display()
+            );
+        }
+    }
+}
