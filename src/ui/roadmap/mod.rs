@@ -12,14 +12,20 @@ use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
 use crate::curriculum::{Chapter, Curriculum, Item, ItemId, ItemKind};
 use crate::progress::{ItemProgress, ItemState, NoteTarget, Progress, chapter_completion};
 
+mod parts;
+
+use parts::{
+    chapter_header_ui, count_text, item_title_ui, links_menu_ui, state_buttons_ui, times_text,
+};
+
 use super::action::{Action, DrawingAction};
 use super::drawing::{DrawingImages, drawing_panel_ui};
 use super::effect::ScrollTarget;
 use super::feedback::item_feedback_ui;
 use super::notes::NoteEditors;
 use super::state::UiState;
-use super::{local_time, theme};
-use crate::i18n::{Strings, fill};
+use super::theme;
+use crate::i18n::Strings;
 
 /// Height guessed for a row never drawn yet.
 const ESTIMATED_ROW_HEIGHT: f32 = 48.0;
@@ -524,163 +530,4 @@ fn is_target(curriculum: &Curriculum, row: Row, target: &ScrollTarget) -> bool {
             .is_some_and(|item| &item.id == id),
         _ => false,
     }
-}
-
-fn count_text(strings: &Strings, complete: usize, total: usize) -> String {
-    fill(
-        strings.count,
-        &[
-            ("complete", &complete.to_string()),
-            ("total", &total.to_string()),
-        ],
-    )
-}
-
-/// "started … · finished … · note edited …", or `None` when nothing has a time.
-fn times_text(item: &ItemProgress, strings: &Strings) -> Option<String> {
-    let parts: Vec<String> = [
-        (item.started, strings.started),
-        (item.finished, strings.finished),
-        (item.note.edited, strings.note_edited),
-    ]
-    .into_iter()
-    .filter_map(|(time, template)| time.map(|t| fill(template, &[("time", &local_time(t))])))
-    .collect();
-    (!parts.is_empty()).then(|| parts.join(" · "))
-}
-
-/// The checkbox (done), the title, and the task and skipped badges.
-fn item_title_ui(
-    ui: &mut egui::Ui,
-    item: &Item,
-    state: ItemState,
-    strings: &Strings,
-    actions: &mut Vec<Action>,
-) {
-    let palette = theme::palette(ui.visuals());
-    let mut done = state == ItemState::Done;
-    let mut title = egui::RichText::new(&item.title)
-        .size(theme::ITEM_TITLE_SIZE)
-        .strong();
-    if state == ItemState::Skipped {
-        title = title.strikethrough().color(palette.weak);
-    }
-    if ui.checkbox(&mut done, title).changed() {
-        actions.push(Action::ToggleDone(item.id.clone()));
-    }
-    if item.kind == ItemKind::Task {
-        badge_ui(ui, strings.task, palette.task);
-    }
-    match state {
-        ItemState::Skipped => badge_ui(ui, strings.skipped_badge, palette.weak),
-        ItemState::InProgress => badge_ui(ui, strings.state_in_progress, palette.in_progress),
-        ItemState::NotStarted | ItemState::Done => {}
-    }
-}
-
-/// "in progress" and "skip": one click sets the state, a second click clears it.
-fn state_buttons_ui(
-    ui: &mut egui::Ui,
-    id: &ItemId,
-    state: ItemState,
-    strings: &Strings,
-    actions: &mut Vec<Action>,
-) {
-    for (target, label) in [
-        (ItemState::Skipped, strings.skip),
-        (ItemState::InProgress, strings.in_progress),
-    ] {
-        let selected = state == target;
-        if ui.selectable_label(selected, label).clicked() {
-            let next = if selected {
-                ItemState::NotStarted
-            } else {
-                target
-            };
-            actions.push(Action::SetState(id.clone(), next));
-        }
-    }
-}
-
-fn chapter_header_ui(
-    ui: &mut egui::Ui,
-    chapter: &Chapter,
-    open: bool,
-    progress: &Progress,
-    strings: &Strings,
-    actions: &mut Vec<Action>,
-) {
-    let palette = theme::palette(ui.visuals());
-    ui.add_space(theme::CHAPTER_GAP);
-    ui.horizontal(|ui| {
-        let icon_size = egui::Vec2::splat(ui.spacing().icon_width);
-        let (_, icon_response) = ui.allocate_exact_size(icon_size, egui::Sense::click());
-        egui::collapsing_header::paint_default_icon(
-            ui,
-            if open { 1.0 } else { 0.0 },
-            &icon_response,
-        );
-        let title = ui.add(
-            egui::Button::new(
-                egui::RichText::new(&chapter.title)
-                    .size(theme::CHAPTER_TITLE_SIZE)
-                    .strong(),
-            )
-            .frame(false),
-        );
-        if title.clicked() || icon_response.clicked() {
-            actions.push(Action::SetChapterOpen(chapter.id.clone(), !open));
-        }
-        if chapter.elective {
-            badge_ui(ui, strings.elective, palette.elective);
-        }
-        let completion = chapter_completion(chapter, progress);
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.add(
-                egui::ProgressBar::new(completion.fraction())
-                    .desired_width(theme::CHAPTER_BAR_WIDTH)
-                    .fill(palette.done)
-                    .text(count_text(strings, completion.complete(), completion.total)),
-            );
-        });
-    });
-    ui.separator();
-}
-
-fn badge_ui(ui: &mut egui::Ui, text: &str, color: egui::Color32) {
-    egui::Frame::new()
-        .stroke(egui::Stroke::new(1.0, color))
-        .corner_radius(4.0)
-        .inner_margin(egui::Margin::symmetric(4, 0))
-        .show(ui, |ui| {
-            ui.label(egui::RichText::new(text).color(color).small());
-        });
-}
-
-/// A menu with each of the item's links: open it, or copy it.
-fn links_menu_ui(ui: &mut egui::Ui, item: &Item, strings: &Strings, actions: &mut Vec<Action>) {
-    let label = fill(
-        strings.links_menu,
-        &[("count", &item.links.len().to_string())],
-    );
-    ui.menu_button(label, |ui| {
-        for link in &item.links {
-            ui.horizontal(|ui| {
-                if ui.button(strings.open).on_hover_text(&link.url).clicked() {
-                    actions.push(Action::OpenUrl(link.url.clone()));
-                    ui.close();
-                }
-                if ui.button(strings.copy).on_hover_text(&link.url).clicked() {
-                    actions.push(Action::CopyUrl(link.url.clone()));
-                    ui.close();
-                }
-                let text: String = link.url.chars().take(60).collect();
-                ui.label(if link.url.chars().count() > 60 {
-                    format!("{text}…")
-                } else {
-                    text
-                });
-            });
-        }
-    });
 }

@@ -18,14 +18,19 @@
 use std::fs::File;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, SystemTime};
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::format::{self, FormatError, ProgressFile};
 
-/// Name of the progress file in the data folder.
+mod beside;
+mod lock;
+
+pub use lock::{DataLock, Holder, LockError, ROLE_APP};
+
+/// The student's progress, in the data folder.
 pub const PROGRESS_FILE: &str = "progress.ron";
 /// Name of the backup (the version before the last save).
 pub const BACKUP_FILE: &str = "progress.ron.bak";
@@ -156,68 +161,6 @@ pub struct RecoveryNote {
     pub moved_to: PathBuf,
 }
 
-/// Who holds a data folder's lock.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Holder {
-    /// `app` for the window, or the command's name (`import`).
-    pub role: String,
-    /// Its process id, if known.
-    pub pid: Option<u32>,
-}
-
-impl Holder {
-    /// Whether the holder is the window.
-    pub fn is_app(&self) -> bool {
-        self.role == ROLE_APP
-    }
-}
-
-/// The role of the window in the holder file.
-pub const ROLE_APP: &str = "app";
-
-/// Why the data folder's lock could not be taken.
-#[derive(Debug, thiserror::Error)]
-pub enum LockError {
-    /// Another process writes to the folder.
-    #[error("{}", held_message(.0))]
-    Held(Holder),
-    /// The lock file could not be opened or locked.
-    #[error(transparent)]
-    Io(#[from] StorageError),
-}
-
-fn held_message(holder: &Holder) -> String {
-    let pid = holder
-        .pid
-        .map(|pid| format!(" (process {pid})"))
-        .unwrap_or_default();
-    if holder.is_app() {
-        format!("Study Companion is open on this data folder{pid}")
-    } else if holder.role.is_empty() {
-        "another process is writing to this data folder".to_owned()
-    } else {
-        format!(
-            "another `study-companion {}`{pid} is writing to this data folder",
-            holder.role
-        )
-    }
-}
-
-/// The data folder's lock: held until dropped (or until the process ends, whatever way).
-#[derive(Debug)]
-pub struct DataLock {
-    file: File,
-    holder_path: PathBuf,
-}
-
-impl Drop for DataLock {
-    fn drop(&mut self) {
-        // Still locked here: nobody else can have written the holder file yet.
-        let _ = std::fs::remove_file(&self.holder_path);
-        let _ = self.file.unlock();
-    }
-}
-
 /// The result of [`Storage::load`].
 #[derive(Debug)]
 pub struct Loaded {
@@ -264,59 +207,6 @@ impl Storage {
     /// `progress.ron.bak` in the data folder.
     pub fn backup_path(&self) -> PathBuf {
         self.dir.join(BACKUP_FILE)
-    }
-
-    /// Takes the folder's lock for `role` (`app`, or a command's name), trying for `wait`
-    /// before giving up with the holder's name. Hold the lock as long as anything may be
-    /// written to the folder. In one process, two locks on one folder also exclude each
-    /// other.
-    pub fn lock(&self, role: &str, wait: Duration) -> Result<DataLock, LockError> {
-        let path = self.dir.join(LOCK_FILE);
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(StorageError::io("opening the lock file", &path))?;
-        let deadline = Instant::now() + wait;
-        loop {
-            match file.try_lock() {
-                Ok(()) => break,
-                Err(std::fs::TryLockError::WouldBlock) if Instant::now() < deadline => {
-                    std::thread::sleep(Duration::from_millis(25));
-                }
-                Err(std::fs::TryLockError::WouldBlock) => {
-                    return Err(LockError::Held(self.holder()));
-                }
-                Err(std::fs::TryLockError::Error(err)) => {
-                    return Err(StorageError::io("locking", &path)(err).into());
-                }
-            }
-        }
-        let holder_path = self.dir.join(HOLDER_FILE);
-        let text = format!("{role} {}\n", std::process::id());
-        if let Err(err) = std::fs::write(&holder_path, text) {
-            log::warn!("could not write {}: {err}", holder_path.display());
-        }
-        Ok(DataLock { file, holder_path })
-    }
-
-    /// Who holds the lock, as far as its holder file tells.
-    fn holder(&self) -> Holder {
-        let text = crate::safe_io::read_regular(&self.dir.join(HOLDER_FILE), 256)
-            .ok()
-            .and_then(|bytes| String::from_utf8(bytes).ok())
-            .unwrap_or_default();
-        let mut words = text.split_whitespace();
-        let role = words
-            .next()
-            .filter(|role| role.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
-            .unwrap_or_default()
-            .to_owned();
-        Holder {
-            role,
-            pid: words.next().and_then(|pid| pid.parse().ok()),
-        }
     }
 
     /// The file a save replaces: `progress.ron`, or the file it links to (followed to the end
@@ -483,84 +373,6 @@ impl Storage {
             }
             Ok(())
         })
-    }
-
-    /// Writes what a merge set aside ([`format::set_aside_files`]) beside the progress, as
-    /// `set-aside-<time>[-n].scprogress` files the student can open in the app; returns their
-    /// paths. Call before saving the merge, so nothing is ever only in memory.
-    pub fn save_set_aside(
-        &self,
-        texts: &[String],
-        now: Timestamp,
-    ) -> Result<Vec<PathBuf>, StorageError> {
-        let stamp = now.strftime("%Y%m%dT%H%M%SZ").to_string();
-        let mut paths = Vec::new();
-        let mut n = 1;
-        for text in texts {
-            let path = loop {
-                let name = if n == 1 {
-                    format!("set-aside-{stamp}.{}", format::EXTENSION)
-                } else {
-                    format!("set-aside-{stamp}-{n}.{}", format::EXTENSION)
-                };
-                n += 1;
-                let candidate = self.dir.join(name);
-                if !candidate.exists() {
-                    break candidate;
-                }
-            };
-            write_atomically(&path, text.as_bytes(), || Ok(()))?;
-            paths.push(path);
-        }
-        Ok(paths)
-    }
-
-    /// The mentor's feedback drafts saved by an earlier run. An unreadable file is moved
-    /// aside (never overwritten by the next save) and reported as `(reason, moved to)`.
-    pub fn load_drafts(
-        &self,
-        now: Timestamp,
-    ) -> (
-        std::collections::BTreeMap<String, crate::progress::Feedback>,
-        Option<(String, PathBuf)>,
-    ) {
-        let path = self.dir.join(DRAFTS_FILE);
-        let parsed = match format::read_file(&path) {
-            Err(FormatError::Io(err)) if err.kind() == std::io::ErrorKind::NotFound => {
-                return (Default::default(), None);
-            }
-            Err(err) => Err(err.to_string()),
-            Ok(bytes) => String::from_utf8(bytes)
-                .map_err(|err| err.to_string())
-                .and_then(|text| ron::from_str(&text).map_err(|err| err.to_string())),
-        };
-        match parsed {
-            Ok(drafts) => (drafts, None),
-            Err(reason) => {
-                let stamp = now.strftime("%Y%m%dT%H%M%SZ").to_string();
-                let moved_to = self
-                    .dir
-                    .join(format!("feedback-drafts.damaged-{stamp}.ron"));
-                match std::fs::rename(&path, &moved_to) {
-                    Ok(()) => (Default::default(), Some((reason, moved_to))),
-                    Err(err) => {
-                        // Left in place: the drafts are not saved over it this run.
-                        log::error!("could not move {} aside: {err}", path.display());
-                        (Default::default(), Some((reason, path)))
-                    }
-                }
-            }
-        }
-    }
-
-    /// Saves the mentor's feedback drafts atomically.
-    pub fn save_drafts(
-        &self,
-        drafts: &std::collections::BTreeMap<String, crate::progress::Feedback>,
-    ) -> Result<(), StorageError> {
-        let text = ron::ser::to_string_pretty(drafts, ron::ser::PrettyConfig::new())
-            .map_err(|err| StorageError::Format(FormatError::Write(err.to_string())))?;
-        write_atomically(&self.dir.join(DRAFTS_FILE), text.as_bytes(), || Ok(()))
     }
 
     /// Makes the current `progress.ron` the backup, atomically (a hard link, or a copy where

@@ -1,0 +1,555 @@
+//! The text of one language: every string the app shows or writes, by name.
+
+use crate::format::Student;
+use crate::progress::ItemState;
+
+/// All UI text of one language.
+#[derive(Debug)]
+pub struct Strings {
+    /// Shown in the top bar.
+    pub app_title: &'static str,
+    /// Label of the overall progress bar.
+    pub overall_progress: &'static str,
+    /// Heading of the chapter list.
+    pub chapters: &'static str,
+    /// Badge of an elective chapter.
+    pub elective: &'static str,
+    /// Badge of a task item.
+    pub task: &'static str,
+    /// Caption under the example diagram of a task.
+    pub example_caption: &'static str,
+    /// The links menu of an item: `{count}`.
+    pub links_menu: &'static str,
+    /// Open a link.
+    pub open: &'static str,
+    /// Copy a link.
+    pub copy: &'static str,
+    /// Notice after copying: `{url}`.
+    pub copied: &'static str,
+    /// Notice for a refused link: `{url}`, `{reason}`.
+    pub link_refused: &'static str,
+    /// Notice when the browser could not be started: `{url}`, `{error}`.
+    pub browser_failed: &'static str,
+    /// Close a notice.
+    pub dismiss: &'static str,
+    /// The settings menu.
+    pub settings: &'static str,
+    /// The language submenu.
+    pub language: &'static str,
+    /// Expand every chapter.
+    pub expand_all: &'static str,
+    /// Collapse every chapter.
+    pub collapse_all: &'static str,
+    /// Progress counts: `{complete}`, `{total}`.
+    pub count: &'static str,
+    /// Jump to where the student left off.
+    pub continue_button: &'static str,
+    /// Tooltip of the continue button.
+    pub continue_hint: &'static str,
+    /// State button: in progress.
+    pub in_progress: &'static str,
+    /// State button: skipped.
+    pub skip: &'static str,
+    /// Badge of a skipped item.
+    pub skipped_badge: &'static str,
+    /// Chapter action: skip every item.
+    pub skip_chapter: &'static str,
+    /// Chapter action: undo skipping.
+    pub unskip_chapter: &'static str,
+    /// Open the note editor of an item or chapter.
+    pub note_button: &'static str,
+    /// Same, when a note exists.
+    pub note_button_filled: &'static str,
+    /// Accessible label of the note editor.
+    pub note_editor: &'static str,
+    /// Placeholder in an empty note.
+    pub note_hint: &'static str,
+    /// An image in a note, shown as its alt text (never loaded): `{alt}`.
+    pub note_image: &'static str,
+    /// An image in a note that has no alt text.
+    pub note_image_untitled: &'static str,
+    /// Heading of the rendered preview.
+    pub note_preview: &'static str,
+    /// Close the note editor.
+    pub done_editing: &'static str,
+    /// Heading of a chapter note.
+    pub chapter_note: &'static str,
+    /// Time an item was started: `{time}`.
+    pub started: &'static str,
+    /// Time an item was finished: `{time}`.
+    pub finished: &'static str,
+    /// Time a note was edited: `{time}`.
+    pub note_edited: &'static str,
+    /// Heading of progress for items the curriculum no longer has.
+    pub orphans_title: &'static str,
+    /// Explanation under it.
+    pub orphans_hint: &'static str,
+    /// State name.
+    pub state_not_started: &'static str,
+    /// State name.
+    pub state_in_progress: &'static str,
+    /// State name.
+    pub state_done: &'static str,
+    /// State name.
+    pub state_skipped: &'static str,
+    /// No per-user data folder could be found.
+    pub no_data_folder: &'static str,
+    /// The data folder cannot be used: `{error}`.
+    pub storage_unusable: &'static str,
+    /// Damaged file moved aside, backup loaded: `{reason}`, `{path}`.
+    pub recovered_from_backup: &'static str,
+    /// Damaged file moved aside, no usable backup: `{reason}`, `{path}`.
+    pub recovered_empty: &'static str,
+    /// Another process holds the data folder's lock: this window only shows the progress.
+    /// `{holder}`, `{path}`.
+    pub data_folder_in_use: &'static str,
+    /// The holder of the lock is another window: `{pid}`.
+    pub holder_app: &'static str,
+    /// The holder of the lock is a command: `{command}`, `{pid}`.
+    pub holder_command: &'static str,
+    /// The lock was released: this window now saves.
+    pub data_folder_free: &'static str,
+    /// The import preview: what does not fit in one progress file and will be kept apart.
+    pub set_aside_heading: &'static str,
+    /// A note version kept apart: `{target}`, `{size}`.
+    pub set_aside_note: &'static str,
+    /// An item kept apart: `{target}`.
+    pub set_aside_item: &'static str,
+    /// A drawing kept apart: `{target}`.
+    pub set_aside_drawing: &'static str,
+    /// Feedback kept apart: `{mentor}`.
+    pub set_aside_feedback: &'static str,
+    /// After a merge: where what was set aside is kept: `{path}`.
+    pub set_aside_kept: &'static str,
+    /// Writing what was set aside failed; nothing was merged: `{error}`.
+    pub set_aside_failed: &'static str,
+    /// A path names no regular file: `{kind}`.
+    pub error_not_a_file: &'static str,
+    /// A folder (in `error_not_a_file`).
+    pub kind_folder: &'static str,
+    /// A named pipe.
+    pub kind_fifo: &'static str,
+    /// A device.
+    pub kind_device: &'static str,
+    /// Another special file.
+    pub kind_special: &'static str,
+    /// The canvas refused a stroke: the sketch is as large as a progress file allows.
+    pub canvas_full: &'static str,
+    /// A note was cut to the longest length a progress file keeps: `{limit}`.
+    pub note_too_long: &'static str,
+    /// The feedback drafts file was unreadable and set aside: `{reason}`, `{path}`.
+    pub drafts_recovered: &'static str,
+    /// Damaged file could not be moved: `{reason}`, `{error}`, `{path}`.
+    pub damaged_not_moved: &'static str,
+    /// Saving failed: `{error}`.
+    pub save_failed: &'static str,
+    /// Saving works again.
+    pub save_recovered: &'static str,
+    /// Where progress is saved: `{path}`.
+    pub data_folder: &'static str,
+    /// The export menu.
+    pub export_menu: &'static str,
+    /// Export the progress file.
+    pub export_progress: &'static str,
+    /// Export a Markdown summary.
+    pub export_markdown: &'static str,
+    /// Import a progress file.
+    pub import_button: &'static str,
+    /// Tooltip with a shortcut: `{keys}`.
+    pub shortcut_hint: &'static str,
+    /// File-type name in dialogs.
+    pub progress_file_kind: &'static str,
+    /// File-type name in dialogs.
+    pub markdown_kind: &'static str,
+    /// Asks for the student's name once.
+    pub name_prompt: &'static str,
+    /// Label of the name field.
+    pub name_label: &'static str,
+    /// Save the name.
+    pub save_name: &'static str,
+    /// Notice after an export: `{path}`.
+    pub exported: &'static str,
+    /// Notice when an export fails: `{error}`.
+    pub export_failed: &'static str,
+    /// Notice when a file cannot be imported: `{path}`, `{error}`.
+    pub import_failed: &'static str,
+    /// Title of the import preview.
+    pub preview_title: &'static str,
+    /// Whose file: `{name}`, `{path}`.
+    pub preview_whose: &'static str,
+    /// Their progress: `{complete}` `{total}` `{done}` `{skipped}` `{saved}`.
+    pub preview_progress: &'static str,
+    /// Explains a merge.
+    pub preview_same: &'static str,
+    /// Explains viewing another student's file.
+    pub preview_other: &'static str,
+    /// Number of changes: `{count}`.
+    pub preview_changes: &'static str,
+    /// Nothing to merge.
+    pub preview_no_changes: &'static str,
+    /// More changes not listed: `{count}`.
+    pub preview_more: &'static str,
+    /// Items unknown to the curriculum: `{count}`.
+    pub preview_unknown: &'static str,
+    /// Heading of the repairs list.
+    pub preview_repairs: &'static str,
+    /// Confirm a merge.
+    pub merge: &'static str,
+    /// View another student's file.
+    pub view_read_only: &'static str,
+    /// Replace own progress with the file.
+    pub replace_mine: &'static str,
+    /// Tooltip of replace.
+    pub replace_hint: &'static str,
+    /// Cancel.
+    pub cancel: &'static str,
+    /// Notice after a merge: `{count}`.
+    pub merged: &'static str,
+    /// Notice after replacing.
+    pub replaced: &'static str,
+    /// Undo the last import.
+    pub undo_import: &'static str,
+    /// Notice after undo.
+    pub undone: &'static str,
+    /// Banner while viewing another student's file: `{name}`.
+    pub viewing: &'static str,
+    /// Stop viewing.
+    pub close_view: &'static str,
+    /// Name shown for a student without one.
+    pub unnamed: &'static str,
+    /// A state change: `{item}` `{from}` `{to}`.
+    pub change_state: &'static str,
+    /// A new note: `{item}`.
+    pub change_note_added: &'static str,
+    /// A merged note: `{item}`.
+    pub change_note_merged: &'static str,
+    /// Repair.
+    pub repair_name_cleaned: &'static str,
+    /// Repair: `{chars}`.
+    pub repair_name_truncated: &'static str,
+    /// Repair: `{item}`.
+    pub repair_note_cleaned: &'static str,
+    /// Repair: `{item}`, `{size}`.
+    pub repair_note_too_long: &'static str,
+    /// Repair: `{id}`.
+    pub repair_invalid_id: &'static str,
+    /// Format error: `{size}`, `{limit}`.
+    pub error_too_large: &'static str,
+    /// Format error.
+    pub error_empty: &'static str,
+    /// Format error: `{byte}`.
+    pub error_not_text: &'static str,
+    /// Format error: `{line}`, `{col}`, `{message}`.
+    pub error_syntax: &'static str,
+    /// Format error: `{found}`, `{supported}`.
+    pub error_too_new: &'static str,
+    /// Format error: `{found}`.
+    pub error_unknown_version: &'static str,
+    /// Format error: `{what}` (one of the `counted_*` words), `{count}`, `{limit}`.
+    pub error_too_many: &'static str,
+    /// What a file has too many of: items with progress.
+    pub counted_items: &'static str,
+    /// What a file has too many of: chapter notes.
+    pub counted_chapter_notes: &'static str,
+    /// What a file has too many of: drawings.
+    pub counted_drawings: &'static str,
+    /// What a file has too many of: mentor feedback entries.
+    pub counted_feedback: &'static str,
+    /// Syntax error: the file ends too early.
+    pub syntax_unexpected_end: &'static str,
+    /// Syntax error: a `:` is missing.
+    pub syntax_missing_colon: &'static str,
+    /// Syntax error: a `,` is missing.
+    pub syntax_missing_comma: &'static str,
+    /// Syntax error: a bracket is missing: `{bracket}`.
+    pub syntax_missing_bracket: &'static str,
+    /// Syntax error: a string has no closing quote.
+    pub syntax_unclosed_string: &'static str,
+    /// Syntax error: a comment is not closed.
+    pub syntax_unclosed_comment: &'static str,
+    /// Syntax error: a character out of place: `{char}`.
+    pub syntax_unexpected_char: &'static str,
+    /// Syntax error: text after the end.
+    pub syntax_trailing: &'static str,
+    /// Syntax error: a value of the wrong type.
+    pub syntax_wrong_value: &'static str,
+    /// Syntax error: a required field is missing: `{name}`.
+    pub syntax_missing_field: &'static str,
+    /// Syntax error: a field the format does not have: `{name}`.
+    pub syntax_unknown_field: &'static str,
+    /// Syntax error: a field given twice: `{name}`.
+    pub syntax_duplicate_field: &'static str,
+    /// Syntax error: a value not among the allowed names: `{name}`.
+    pub syntax_unknown_value: &'static str,
+    /// Syntax error: a number out of range.
+    pub syntax_number_out_of_range: &'static str,
+    /// Syntax error: nested too deeply.
+    pub syntax_too_deep: &'static str,
+    /// Syntax error: an invalid escape sequence in a string.
+    pub syntax_invalid_escape: &'static str,
+    /// Format error.
+    pub error_student_id: &'static str,
+    /// Format error: `{error}`.
+    pub error_io: &'static str,
+    /// Repair: `{item}`, `{reason}`.
+    pub repair_image_damaged: &'static str,
+    /// Repair: `{item}`.
+    pub repair_sketch_invalid: &'static str,
+    /// Heading of the task's drawing panel.
+    pub drawing_heading: &'static str,
+    /// When nothing is attached yet.
+    pub drawing_none: &'static str,
+    /// Attach a photo.
+    pub attach_photo: &'static str,
+    /// Replace the photo.
+    pub replace_photo: &'static str,
+    /// Paste an image.
+    pub paste_image: &'static str,
+    /// Open the canvas.
+    pub draw_here: &'static str,
+    /// Open the canvas on the sketch.
+    pub edit_sketch: &'static str,
+    /// Export the drawing as PNG.
+    pub export_png: &'static str,
+    /// Remove the drawing.
+    pub remove_drawing: &'static str,
+    /// Title of the removal confirmation.
+    pub confirm_remove_title: &'static str,
+    /// Removal confirmation.
+    pub confirm_remove: &'static str,
+    /// Size of the stored image: `{width}`, `{height}`, `{size}`.
+    pub drawing_info: &'static str,
+    /// Tooltip of the thumbnail.
+    pub drawing_hint: &'static str,
+    /// While an image is processed.
+    pub preparing_image: &'static str,
+    /// An image cannot be used: `{error}`.
+    pub image_failed: &'static str,
+    /// Nothing to paste.
+    pub clipboard_no_image: &'static str,
+    /// File-type name in dialogs.
+    pub image_kind: &'static str,
+    /// File-type name in dialogs.
+    pub png_kind: &'static str,
+    /// Title of the canvas window.
+    pub canvas_title: &'static str,
+    /// How to draw.
+    pub canvas_hint: &'static str,
+    /// Tool.
+    pub tool_pen: &'static str,
+    /// Tool.
+    pub tool_eraser: &'static str,
+    /// Tool.
+    pub tool_text: &'static str,
+    /// Colour.
+    pub ink_black: &'static str,
+    /// Colour.
+    pub ink_blue: &'static str,
+    /// Colour.
+    pub ink_red: &'static str,
+    /// Colour.
+    pub ink_green: &'static str,
+    /// Line width.
+    pub width_thin: &'static str,
+    /// Line width.
+    pub width_medium: &'static str,
+    /// Line width.
+    pub width_thick: &'static str,
+    /// Undo a stroke.
+    pub undo: &'static str,
+    /// Redo a stroke.
+    pub redo: &'static str,
+    /// Clear the page.
+    pub clear: &'static str,
+    /// Save the sketch and close.
+    pub save_sketch: &'static str,
+    /// Close without saving.
+    pub discard_sketch: &'static str,
+    /// Label of the text field for a label.
+    pub label_text: &'static str,
+    /// Add the label.
+    pub add_label: &'static str,
+    /// Accessible name of the page.
+    pub canvas_page: &'static str,
+    /// Photo error: `{size}`, `{limit}`.
+    pub photo_too_large: &'static str,
+    /// Photo error.
+    pub photo_not_image: &'static str,
+    /// Photo error: `{width}`, `{height}`.
+    pub photo_too_many_pixels: &'static str,
+    /// Photo error: `{detail}`.
+    pub photo_damaged: &'static str,
+    /// Photo error: `{detail}`.
+    pub photo_other: &'static str,
+    /// Open the mentor's class view.
+    pub mentor_button: &'static str,
+    /// Heading: `{count}` students.
+    pub class_heading: &'static str,
+    /// How the class view works.
+    pub class_hint: &'static str,
+    /// Open files.
+    pub open_files: &'static str,
+    /// Open a folder.
+    pub open_folder: &'static str,
+    /// Filter label.
+    pub filter_by_name: &'static str,
+    /// Inactivity threshold label.
+    pub inactive_days: &'static str,
+    /// Export CSV.
+    pub export_csv: &'static str,
+    /// Export Markdown report.
+    pub export_report_md: &'static str,
+    /// Leave the class view.
+    pub close_class: &'static str,
+    /// A file that could not be read: `{file}`, `{error}`.
+    pub class_problem: &'static str,
+    /// Files of a folder that were not read (not progress files): `{count}`, `{folder}`,
+    /// `{files}` (their names).
+    pub class_skipped: &'static str,
+    /// Column.
+    pub column_name: &'static str,
+    /// Column.
+    pub column_total: &'static str,
+    /// Column.
+    pub column_last_activity: &'static str,
+    /// Column.
+    pub column_drawing: &'static str,
+    /// Column.
+    pub column_notes: &'static str,
+    /// Column: feedback in the file.
+    pub column_feedback: &'static str,
+    /// Tooltip of a name.
+    pub open_student_hint: &'static str,
+    /// A student inactive for `{days}` days.
+    pub inactive_flag: &'static str,
+    /// Older files of the same student: `{count}`.
+    pub newer_file_flag: &'static str,
+    /// File-type name in dialogs.
+    pub csv_kind: &'static str,
+    /// While files are read.
+    pub class_loading: &'static str,
+    /// A mentor's feedback in the preview: `{mentor}`.
+    pub change_feedback: &'static str,
+    /// A mentor's comment: `{mentor}`, `{time}`.
+    pub mentor_comment: &'static str,
+    /// Heading of the feedback panel: `{name}`.
+    pub feedback_heading: &'static str,
+    /// Label of the overall comment.
+    pub feedback_overall: &'static str,
+    /// Label of an item's comment: `{item}`.
+    pub feedback_item: &'static str,
+    /// Export the feedback file.
+    pub export_feedback: &'static str,
+    /// Export every student's feedback, one file each.
+    pub export_all_feedback: &'static str,
+    /// After exporting all feedback: `{count}`, `{folder}`.
+    pub feedback_exported_all: &'static str,
+    /// After exporting all feedback when some failed: `{written}` (the text above),
+    /// `{count}` failed, `{list}` of `feedback_export_failure`.
+    pub feedback_exported_some: &'static str,
+    /// One student whose feedback file failed: `{name}`, `{error}`.
+    pub feedback_export_failure: &'static str,
+    /// Between the entries of a list in a sentence.
+    pub list_separator: &'static str,
+    /// File-type name in dialogs.
+    pub feedback_kind: &'static str,
+    /// A report column: the student's name.
+    pub report_col_name: &'static str,
+    /// A report column: the student id.
+    pub report_col_id: &'static str,
+    /// A CSV column: overall completion in percent.
+    pub report_col_overall: &'static str,
+    /// A CSV column: items done.
+    pub report_col_done: &'static str,
+    /// A CSV column: items skipped.
+    pub report_col_skipped: &'static str,
+    /// A CSV column: number of items.
+    pub report_col_items: &'static str,
+    /// A report column: the last activity.
+    pub report_col_last_activity: &'static str,
+    /// A report column: whether the workflow drawing exists.
+    pub report_col_drawing: &'static str,
+    /// A CSV column: whether mentor feedback exists.
+    pub report_col_feedback: &'static str,
+    /// A CSV column: the file read.
+    pub report_col_file: &'static str,
+    /// A CSV column: the chapter.
+    pub report_col_chapter: &'static str,
+    /// A CSV column: the item id.
+    pub report_col_item_id: &'static str,
+    /// A CSV column: the item.
+    pub report_col_item: &'static str,
+    /// A CSV column: the item's state.
+    pub report_col_state: &'static str,
+    /// A CSV column: when the item was started.
+    pub report_col_started: &'static str,
+    /// A CSV column: when the item was finished.
+    pub report_col_finished: &'static str,
+    /// A CSV column: the note's length in characters.
+    pub report_col_note_chars: &'static str,
+    /// A report cell: yes.
+    pub report_yes: &'static str,
+    /// A report cell: no.
+    pub report_no: &'static str,
+    /// Title of the class report.
+    pub report_title: &'static str,
+    /// First line of the class report.
+    pub report_intro: &'static str,
+    /// Heading of the chapter legend in the class report.
+    pub report_chapters: &'static str,
+    /// Heading: several files of one student.
+    pub report_duplicates: &'static str,
+    /// One student with several files.
+    pub report_duplicate_line: &'static str,
+    /// Heading: files that could not be read.
+    pub report_unreadable: &'static str,
+    /// One file that could not be read.
+    pub report_problem_line: &'static str,
+    /// Title of a Markdown summary without a name.
+    pub summary_default_title: &'static str,
+    /// Title of a Markdown summary.
+    pub summary_title: &'static str,
+    /// Overall line of a Markdown summary.
+    pub summary_overall: &'static str,
+    /// When a Markdown summary was exported.
+    pub summary_exported: &'static str,
+    /// The roadmap version of a Markdown summary.
+    pub summary_version: &'static str,
+    /// The legend of a Markdown summary's marks.
+    pub summary_legend: &'static str,
+    /// A chapter heading in a Markdown summary.
+    pub summary_chapter: &'static str,
+    /// When an item was finished, after its title.
+    pub summary_finished: &'static str,
+    /// Start of the class report's file name.
+    pub class_report_stem: &'static str,
+    /// The student's name in the settings menu.
+    pub name_line: &'static str,
+    /// The mentor's feedback drafts could not be saved.
+    pub drafts_save_failed: &'static str,
+    /// Start of a feedback file's name: `{name}-反馈`.
+    pub feedback_file_stem: &'static str,
+    /// Mentor name when the mentor has none.
+    pub default_mentor: &'static str,
+}
+
+impl Strings {
+    /// The name to show for a student: theirs, or "(no name yet)".
+    pub fn display_name<'a>(&'a self, student: &'a Student) -> &'a str {
+        if student.name.trim().is_empty() {
+            self.unnamed
+        } else {
+            &student.name
+        }
+    }
+
+    /// The name of an item state.
+    pub fn state_name(&self, state: ItemState) -> &'static str {
+        match state {
+            ItemState::NotStarted => self.state_not_started,
+            ItemState::InProgress => self.state_in_progress,
+            ItemState::Done => self.state_done,
+            ItemState::Skipped => self.state_skipped,
+        }
+    }
+}

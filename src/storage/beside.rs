@@ -1,0 +1,88 @@
+//! Files beside the progress: the mentor's feedback drafts, and what an import set aside.
+
+use std::path::PathBuf;
+
+use jiff::Timestamp;
+
+use super::{DRAFTS_FILE, Storage, StorageError, write_atomically};
+use crate::format::{self, FormatError};
+
+impl Storage {
+    /// Writes what a merge set aside ([`format::set_aside_files`]) beside the progress, as
+    /// `set-aside-<time>[-n].scprogress` files the student can open in the app; returns their
+    /// paths. Call before saving the merge, so nothing is ever only in memory.
+    pub fn save_set_aside(
+        &self,
+        texts: &[String],
+        now: Timestamp,
+    ) -> Result<Vec<PathBuf>, StorageError> {
+        let stamp = now.strftime("%Y%m%dT%H%M%SZ").to_string();
+        let mut paths = Vec::new();
+        let mut n = 1;
+        for text in texts {
+            let path = loop {
+                let name = if n == 1 {
+                    format!("set-aside-{stamp}.{}", format::EXTENSION)
+                } else {
+                    format!("set-aside-{stamp}-{n}.{}", format::EXTENSION)
+                };
+                n += 1;
+                let candidate = self.dir.join(name);
+                if !candidate.exists() {
+                    break candidate;
+                }
+            };
+            write_atomically(&path, text.as_bytes(), || Ok(()))?;
+            paths.push(path);
+        }
+        Ok(paths)
+    }
+
+    /// The mentor's feedback drafts saved by an earlier run. An unreadable file is moved
+    /// aside (never overwritten by the next save) and reported as `(reason, moved to)`.
+    pub fn load_drafts(
+        &self,
+        now: Timestamp,
+    ) -> (
+        std::collections::BTreeMap<String, crate::progress::Feedback>,
+        Option<(String, PathBuf)>,
+    ) {
+        let path = self.dir.join(DRAFTS_FILE);
+        let parsed = match format::read_file(&path) {
+            Err(FormatError::Io(err)) if err.kind() == std::io::ErrorKind::NotFound => {
+                return (Default::default(), None);
+            }
+            Err(err) => Err(err.to_string()),
+            Ok(bytes) => String::from_utf8(bytes)
+                .map_err(|err| err.to_string())
+                .and_then(|text| ron::from_str(&text).map_err(|err| err.to_string())),
+        };
+        match parsed {
+            Ok(drafts) => (drafts, None),
+            Err(reason) => {
+                let stamp = now.strftime("%Y%m%dT%H%M%SZ").to_string();
+                let moved_to = self
+                    .dir
+                    .join(format!("feedback-drafts.damaged-{stamp}.ron"));
+                match std::fs::rename(&path, &moved_to) {
+                    Ok(()) => (Default::default(), Some((reason, moved_to))),
+                    Err(err) => {
+                        // Left in place: the drafts are not saved over it this run.
+                        log::error!("could not move {} aside: {err}", path.display());
+                        (Default::default(), Some((reason, path)))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Saves the mentor's feedback drafts atomically.
+    pub fn save_drafts(
+        &self,
+        drafts: &std::collections::BTreeMap<String, crate::progress::Feedback>,
+    ) -> Result<(), StorageError> {
+        let text = ron::ser::to_string_pretty(drafts, ron::ser::PrettyConfig::new())
+            .map_err(|err| StorageError::Format(FormatError::Write(err.to_string())))?;
+        write_atomically(&self.dir.join(DRAFTS_FILE), text.as_bytes(), || Ok(()))
+    }
+}
