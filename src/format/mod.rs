@@ -6,6 +6,7 @@
 //! safely can (and lists it in [`Imported::repairs`]) and refuses the rest with a message
 //! that says what and where. `docs/progress-file.md` documents every field and limit.
 
+mod current;
 mod fit;
 pub mod limits;
 mod migrate;
@@ -14,7 +15,6 @@ mod repair;
 pub(crate) mod skim;
 mod syntax;
 mod v1;
-mod v2;
 
 use std::path::Path;
 
@@ -22,10 +22,10 @@ use jiff::Timestamp;
 
 use crate::progress::Progress;
 
+pub use current::Student;
 pub use fit::{fit_in_file, set_aside_files};
 pub use repair::{ImageCheck, Repair, clean_text};
 pub use syntax::SyntaxKind;
-pub use v2::Student;
 
 /// The format version this build writes.
 pub const CURRENT_FORMAT: u32 = 3;
@@ -34,7 +34,7 @@ pub const CURRENT_FORMAT: u32 = 3;
 pub const EXTENSION: &str = "scprogress";
 
 /// A progress file in the current format.
-pub type ProgressFile = v2::ProgressFileV2;
+pub type ProgressFile = current::ProgressFileV2;
 
 /// Why a progress file could not be read or written.
 #[derive(Debug, thiserror::Error)]
@@ -201,7 +201,7 @@ pub fn read_with(bytes: &[u8], images: ImageCheck) -> Result<Imported, FormatErr
         ),
         2 | 3 => migrate::Parsed::V2(
             options
-                .from_str::<v2::ProgressFileV2>(text)
+                .from_str::<current::ProgressFileV2>(text)
                 .map_err(|err| syntax_error(&err, text))?,
         ),
         found if found > CURRENT_FORMAT => {
