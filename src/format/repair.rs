@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::curriculum::{ChapterId, ItemId};
+use crate::curriculum::{ChapterId, ItemId, is_valid_id};
 use crate::progress::NoteTarget;
 
 use super::limits::{MAX_CHAPTER_NOTES, MAX_ID_BYTES, MAX_ITEMS, MAX_NAME_CHARS, MAX_NOTE_BYTES};
@@ -98,14 +98,6 @@ pub fn clean_text(text: &str, multiline: bool) -> Option<String> {
     Some(text.chars().filter(|c| keep(*c)).collect())
 }
 
-/// Same rule as curriculum ids, with a larger length limit.
-fn is_valid_id(id: &str) -> bool {
-    (1..=MAX_ID_BYTES).contains(&id.len())
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-')
-}
-
 fn is_valid_student_id(id: &str) -> bool {
     (1..=MAX_ID_BYTES).contains(&id.len())
         && id
@@ -127,7 +119,8 @@ pub enum ImageCheck {
     Summary,
 }
 
-/// Removes the entries whose id is not a valid id, listing each in `repairs`.
+/// Removes the entries whose id is not a valid id ([`is_valid_id`], the curriculum's rule),
+/// listing each in `repairs`.
 fn drop_invalid_ids<K: Ord, V>(
     map: &mut std::collections::BTreeMap<K, V>,
     id: impl Fn(&K) -> &str,
@@ -349,6 +342,39 @@ mod tests {
             .collect();
         let err = refused(file);
         assert!(err.to_string().contains("17 drawings"), "{err}");
+    }
+
+    fn repaired(file: ProgressFile) -> Imported {
+        check_and_repair(file, ImageCheck::Full).unwrap_or_else(|err| panic!("refused: {err}"))
+    }
+
+    fn id(text: &str) -> ItemId {
+        ItemId(text.to_owned())
+    }
+
+    /// Ids are checked with the curriculum's rule: every id it can define is kept, including
+    /// those the file reader accepted before the rules were one.
+    #[test]
+    fn ids_follow_the_curriculum_rule() {
+        let mut file = ProgressFile::new(Student::new("张三"), "test");
+        let kept = ["python.software", "-old", &"a".repeat(MAX_ID_BYTES)];
+        let dropped = ["", "Python", "a_b", &"a".repeat(MAX_ID_BYTES + 1)];
+        for text in kept.iter().chain(&dropped) {
+            file.progress.items.insert(id(text), Default::default());
+        }
+        let imported = repaired(file);
+        let ids: Vec<&str> = imported
+            .file
+            .progress
+            .items
+            .keys()
+            .map(ItemId::as_str)
+            .collect();
+        let mut expected = kept.to_vec();
+        expected.sort_unstable();
+        assert_eq!(ids, expected);
+        assert_eq!(imported.repairs.len(), dropped.len());
+        assert!(kept.iter().all(|id| crate::curriculum::is_valid_id(id)));
     }
 
     #[test]
