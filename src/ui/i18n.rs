@@ -327,6 +327,16 @@ pub struct Strings {
     pub repair_image_damaged: &'static str,
     /// Repair: `{item}`.
     pub repair_sketch_invalid: &'static str,
+    /// Repair: `{item}`.
+    pub repair_labels_cleaned: &'static str,
+    /// Repair: `{mentor}`.
+    pub repair_feedback_cleaned: &'static str,
+    /// Repair: `{mentor}`, `{size}`.
+    pub repair_feedback_too_long: &'static str,
+    /// Repair: `{field}` (`app_version` or `curriculum_version`).
+    pub repair_version_cleaned: &'static str,
+    /// Repair: `{item}`.
+    pub repair_last_touched_unknown: &'static str,
     /// Heading of the task's drawing panel.
     pub drawing_heading: &'static str,
     /// When nothing is attached yet.
@@ -635,6 +645,11 @@ pub const ZH: Strings = Strings {
     error_io: "读取失败（{error}）",
     repair_image_damaged: "“{item}”的流程图图片已损坏（{reason}），已跳过",
     repair_sketch_invalid: "“{item}”的草图数据有误或过大，已跳过",
+    repair_labels_cleaned: "“{item}”的草图文字中的控制字符已移除",
+    repair_feedback_cleaned: "导师 {mentor} 的反馈中的控制字符已移除",
+    repair_feedback_too_long: "导师 {mentor} 的反馈中有一段文字太大（{size}），已跳过",
+    repair_version_cleaned: "文件的 {field} 含有控制字符或太长，已清理",
+    repair_last_touched_unknown: "“继续学习”指向的条目“{item}”在文件中没有记录，已忽略",
     drawing_heading: "我的深度学习流程图",
     drawing_none: "还没有流程图。学完本章后，可以拍照上传手绘的流程图，或者直接在这里画一张。",
     attach_photo: "上传照片或扫描件…",
@@ -862,6 +877,11 @@ pub const EN: Strings = Strings {
     error_io: "it could not be read ({error})",
     repair_image_damaged: "The drawing of “{item}” is damaged ({reason}) and was skipped",
     repair_sketch_invalid: "The sketch of “{item}” is malformed or too large and was skipped",
+    repair_labels_cleaned: "Control characters removed from the text in the sketch of “{item}”",
+    repair_feedback_cleaned: "Control characters removed from the feedback of mentor {mentor}",
+    repair_feedback_too_long: "A text in the feedback of mentor {mentor} is too large ({size}) and was skipped",
+    repair_version_cleaned: "The file's {field} had control characters or was too long and was cleaned",
+    repair_last_touched_unknown: "The item to continue with, “{item}”, has no entry in the file and was ignored",
     drawing_heading: "My deep-learning workflow",
     drawing_none: "No drawing yet. After studying this chapter, attach a photo of your hand-drawn workflow, or draw it right here.",
     attach_photo: "Attach photo or scan…",
