@@ -9,5 +9,7 @@ mod model;
 mod parse;
 
 pub use link::{LinkError, check_web_url};
-pub use model::{Chapter, ChapterId, Curriculum, Item, ItemId, ItemKind, Link};
+pub use model::{
+    Chapter, ChapterId, Curriculum, Item, ItemId, ItemKind, Link, MAX_ID_BYTES, is_valid_id,
+};
 pub use parse::{ParseError, ParseErrorKind, ParseErrors, SourceFile, parse_curriculum};

@@ -2,6 +2,34 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Longest item or chapter id, in bytes (the progress file's limit for ids, too).
+pub const MAX_ID_BYTES: usize = 128;
+
+/// Whether `id` is a valid item or chapter id: 1 to [`MAX_ID_BYTES`] lowercase ASCII letters,
+/// digits, `.` and `-`.
+///
+/// One rule for the two places that check ids: the curriculum parser (an id written in
+/// `curriculum/*.md`) and the progress-file reader (an id in a file, perhaps from someone
+/// else). They used to differ: the parser took 1 to 64 bytes starting with a letter or digit,
+/// the reader 1 to 128 bytes with any first character. The reader's wider rule is kept,
+/// because the app writes back what the reader accepted (a merged file's items stay in the
+/// student's own file, also those the roadmap does not have): a narrower rule would drop, on
+/// the next read, entries of files the app itself wrote. Every id the parser accepted is still
+/// accepted. (`build.rs` compiles this module too: the rule checks the embedded curriculum.)
+///
+/// # Example
+/// ```
+/// use study_companion::curriculum::is_valid_id;
+/// assert!(is_valid_id("what-is-dl.workflow-drawing"));
+/// assert!(!is_valid_id("Python Files!"));
+/// ```
+pub fn is_valid_id(id: &str) -> bool {
+    (1..=MAX_ID_BYTES).contains(&id.len())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-')
+}
+
 /// The stable id of an item, written in the curriculum source (`## Title {#the-id}`).
 ///
 /// Progress is keyed by it, so renaming an item's title never orphans a student's work.
@@ -160,4 +188,32 @@ pub struct Link {
 
     /// An http(s) URL, checked by [`super::check_web_url`].
     pub url: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_use_one_rule_for_the_curriculum_and_for_files() {
+        // What the curriculum defines and what the app writes.
+        for id in [
+            "python",
+            "python.software",
+            "what-is-dl.workflow-drawing",
+            "0.a-b",
+        ] {
+            assert!(is_valid_id(id), "{id}");
+        }
+        // Accepted by the file reader before the rules were one, so possibly in a file the
+        // app wrote: a first character other than a letter or digit, more than 64 bytes.
+        assert!(is_valid_id("-old"));
+        assert!(is_valid_id(".hidden"));
+        assert!(is_valid_id(&"a".repeat(MAX_ID_BYTES)));
+        // Never valid.
+        for id in ["", "Python", "a_b", "a b", "a/b", "章节", "a\u{202e}b"] {
+            assert!(!is_valid_id(id), "{id:?}");
+        }
+        assert!(!is_valid_id(&"a".repeat(MAX_ID_BYTES + 1)));
+    }
 }

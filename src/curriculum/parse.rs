@@ -29,7 +29,7 @@ use std::fmt;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::link::{LinkError, check_web_url};
-use super::model::{Chapter, ChapterId, Curriculum, Item, ItemId, ItemKind, Link};
+use super::model::{Chapter, ChapterId, Curriculum, Item, ItemId, ItemKind, Link, is_valid_id};
 
 /// One source file: its name (for messages and ordering) and its text.
 #[derive(Clone, Copy, Debug)]
@@ -86,9 +86,7 @@ pub enum ParseErrorKind {
     EmptyTitle,
 
     /// An id that is not lowercase ascii letters, digits, `.` and `-`.
-    #[error(
-        "invalid id `{0}`: use 1 to 64 lowercase letters, digits, `.` and `-`, starting with a letter or digit"
-    )]
+    #[error("invalid id `{0}`: use 1 to 128 lowercase letters, digits, `.` and `-`")]
     InvalidId(String),
 
     /// An attribute other than `#id`, `.task` (items) or `.elective` (chapters).
@@ -486,16 +484,6 @@ fn structural_heading<'a>(
     })
 }
 
-fn is_valid_id(id: &str) -> bool {
-    let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-';
-    (1..=64).contains(&id.len())
-        && id.chars().all(allowed)
-        && id
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-}
-
 /// What a Markdown block links to.
 #[derive(Default)]
 struct Scanned {
@@ -741,7 +729,7 @@ mod tests {
                 "# A {#A_1 .task}\n## x {#a.x .elective}\n# B {#b}\n"
             )]),
             [
-                "01.md:1: invalid id `A_1`: use 1 to 64 lowercase letters, digits, `.` and `-`, starting with a letter or digit",
+                "01.md:1: invalid id `A_1`: use 1 to 128 lowercase letters, digits, `.` and `-`",
                 "01.md:1: unknown attribute `.task` (allowed: `#id`, `.task` on items, `.elective` on chapters)",
                 "01.md:2: unknown attribute `.elective` (allowed: `#id`, `.task` on items, `.elective` on chapters)",
                 "01.md:3: a second chapter heading in one file; put each chapter in its own file",
@@ -761,6 +749,22 @@ mod tests {
                 "# A {#a}\n## x {#a.x}\n<details><summary>pycharm</summary>\n"
             )]),
             ["01.md:3: raw HTML is not allowed: `<details><summary>pycharm</summary>`"]
+        );
+    }
+
+    /// Ids follow `model::is_valid_id`, the rule the progress-file reader uses too.
+    #[test]
+    fn ids_follow_the_shared_rule() {
+        let longest = "a".repeat(super::super::MAX_ID_BYTES);
+        let text = format!("# A {{#a}}\n## x {{#{longest}}}\n## y {{#-y}}\n");
+        assert_eq!(messages(&[("01.md", &text)]), Vec::<String>::new());
+        let too_long = format!("{longest}a");
+        let text = format!("# A {{#a}}\n## x {{#{too_long}}}\n");
+        assert_eq!(
+            messages(&[("01.md", &text)]),
+            [format!(
+                "01.md:2: invalid id `{too_long}`: use 1 to 128 lowercase letters, digits, `.` and `-`"
+            )]
         );
     }
 }

@@ -11,8 +11,9 @@ pub const MAX_CHAPTER_NOTES: usize = 1_000;
 pub const MAX_NOTE_BYTES: usize = 1024 * 1024;
 /// Longest student name kept, in characters (a longer one is cut).
 pub const MAX_NAME_CHARS: usize = 64;
-/// Longest item, chapter or student id, in bytes.
-pub const MAX_ID_BYTES: usize = 128;
+/// Longest item, chapter or student id, in bytes (the curriculum's id rule,
+/// [`crate::curriculum::is_valid_id`]).
+pub const MAX_ID_BYTES: usize = crate::curriculum::MAX_ID_BYTES;
 /// Deepest RON nesting accepted (the format itself needs 5).
 pub const MAX_NESTING: usize = 32;
 /// Most strokes in one sketch.

@@ -1,11 +1,13 @@
 //! The progress file: what the app saves and what students send to mentors.
 //!
-//! RON, readable in a text editor, with a format version. One module per version (`v1`, …)
-//! and a migration per step (`migrate`); a file from a newer app is refused with a clear
-//! message. Files from others are untrusted: [`read`] enforces the [`limits`], cleans what it
-//! safely can (and lists it in [`Imported::repairs`]) and refuses the rest with a message
-//! that says what and where. `docs/progress-file.md` documents every field and limit.
+//! RON, readable in a text editor, with a format version. The current format has its module
+//! (`current`), each older version whose shape differs is frozen in its own (`v1`), and each
+//! step has a migration (`migrate`); a file from a newer app is refused with a clear message.
+//! Files from others are untrusted: [`read`] enforces the [`limits`], cleans what it safely
+//! can (and lists it in [`Imported::repairs`]) and refuses the rest with a message that says
+//! what and where. `docs/progress-file.md` documents every field and limit.
 
+mod current;
 mod fit;
 pub mod limits;
 mod migrate;
@@ -14,7 +16,6 @@ mod repair;
 pub(crate) mod skim;
 mod syntax;
 mod v1;
-mod v2;
 
 use std::path::Path;
 
@@ -22,19 +23,16 @@ use jiff::Timestamp;
 
 use crate::progress::Progress;
 
+pub use current::{ProgressFile, Student};
 pub use fit::{fit_in_file, set_aside_files};
 pub use repair::{ImageCheck, Repair, clean_text};
 pub use syntax::SyntaxKind;
-pub use v2::Student;
 
 /// The format version this build writes.
 pub const CURRENT_FORMAT: u32 = 3;
 
 /// The file extension of progress files (`张三-2026-11-29.scprogress`).
 pub const EXTENSION: &str = "scprogress";
-
-/// A progress file in the current format.
-pub type ProgressFile = v2::ProgressFileV2;
 
 /// Why a progress file could not be read or written.
 #[derive(Debug, thiserror::Error)]
@@ -199,9 +197,9 @@ pub fn read_with(bytes: &[u8], images: ImageCheck) -> Result<Imported, FormatErr
                 .from_str::<v1::ProgressFileV1>(text)
                 .map_err(|err| syntax_error(&err, text))?,
         ),
-        2 | 3 => migrate::Parsed::V2(
+        2 | 3 => migrate::Parsed::V2OrV3(
             options
-                .from_str::<v2::ProgressFileV2>(text)
+                .from_str::<ProgressFile>(text)
                 .map_err(|err| syntax_error(&err, text))?,
         ),
         found if found > CURRENT_FORMAT => {

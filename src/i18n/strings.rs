@@ -295,6 +295,16 @@ pub struct Strings {
     pub repair_image_damaged: &'static str,
     /// Repair: `{item}`.
     pub repair_sketch_invalid: &'static str,
+    /// Repair: `{item}`.
+    pub repair_labels_cleaned: &'static str,
+    /// Repair: `{mentor}`.
+    pub repair_feedback_cleaned: &'static str,
+    /// Repair: `{mentor}`, `{size}`.
+    pub repair_feedback_too_long: &'static str,
+    /// Repair: `{field}` (`app_version` or `curriculum_version`).
+    pub repair_version_cleaned: &'static str,
+    /// Repair: `{item}`.
+    pub repair_last_touched_unknown: &'static str,
     /// Heading of the task's drawing panel.
     pub drawing_heading: &'static str,
     /// When nothing is attached yet.

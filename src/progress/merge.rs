@@ -1,14 +1,20 @@
 //! Merging two copies of one student's progress (two computers, an export carried along).
 //!
 //! Per item the newer state change wins; notes that differ are both kept; of two drawings
-//! the newer one wins. The merge is commutative and idempotent: the result does not depend on
-//! which copy is "local", and merging a copy twice changes nothing.
+//! the newer one wins; mentor feedback of both copies is kept, once per mentor and time. The
+//! merge is commutative and idempotent: the result does not depend on which copy is "local",
+//! and merging a copy twice changes nothing.
 //!
-//! [`merge`] keeps everything of both copies. [`merge_within`] keeps the result within a
-//! [`Capacity`] (the limits the file format enforces when it reads a file back): what would
-//! not fit is not dropped but returned as [`SetAside`] entries, which the caller shows and
-//! saves in files of their own ([`pack`] groups them so each file is within the limits too).
-//! The older of two drawings is replaced, as before; that is the one thing a merge discards.
+//! What a merge replaces instead of keeping: the older state and times of an item, the older
+//! of two drawings of one task, and of two feedback entries with the same mentor and time, all
+//! but one (the first in a fixed order, so the choice is the same either way round). A note
+//! contained in the other copy's note is kept only there. Everything else of both copies is
+//! in the result of [`merge`], which knows no limits.
+//!
+//! [`merge_within`] keeps the result within a [`Capacity`] (the limits the file format
+//! enforces when it reads a file back): what would not fit is not dropped but returned as
+//! [`SetAside`] entries, which the caller shows and saves in files of their own ([`pack`]
+//! groups them so each file is within the limits too).
 
 use std::collections::BTreeMap;
 
@@ -69,7 +75,7 @@ pub fn merge(a: &Progress, b: &Progress) -> Progress {
             })
             .or_insert_with(|| drawing.clone());
     }
-    // Feedback: every mentor comment of either copy, once, oldest first.
+    // Feedback: every mentor comment of either copy, once per mentor and time, oldest first.
     let mut feedback: Vec<super::Feedback> =
         a.feedback.iter().chain(&b.feedback).cloned().collect();
     feedback.sort_by(|x, y| {
@@ -229,8 +235,9 @@ enum SetAsideKey {
 }
 
 /// [`merge`], keeping the result within `capacity`; what does not fit is returned, never
-/// dropped. Commutative like [`merge`]: which entries are set aside does not depend on the
-/// order of the copies (the older note version, the highest ids, the oldest feedback).
+/// dropped (only `last_touched` is cleared when its item is set aside). Commutative like
+/// [`merge`]: which entries are set aside does not depend on the order of the copies (the
+/// older note version, the highest ids, the oldest feedback).
 ///
 /// # Example
 /// ```

@@ -217,7 +217,10 @@ impl Progress {
             .collect()
     }
 
-    /// The checkbox: done ↔ not done (back to in progress if it was started before).
+    /// The checkbox, at time `now`: a done item goes back to not started, even if it had been
+    /// started before (its start and finish times are cleared); any other item (not started,
+    /// in progress, skipped) becomes done, keeping its start time. Like [`Self::set_state`],
+    /// it records the change and makes the item the last touched.
     pub fn toggle_done(&mut self, id: &ItemId, now: Timestamp) {
         let next = match self.state(id) {
             ItemState::Done => ItemState::NotStarted,

@@ -56,6 +56,41 @@ pub fn repair_text(repair: &Repair, curriculum: &Curriculum, strings: &Strings) 
                 item_title(&NoteTarget::Item(item.clone()), curriculum),
             )],
         ),
+        Repair::LabelsCleaned(item) => fill(
+            strings.repair_labels_cleaned,
+            &[(
+                "item",
+                item_title(&NoteTarget::Item(item.clone()), curriculum),
+            )],
+        ),
+        Repair::FeedbackCleaned { mentor } => fill(
+            strings.repair_feedback_cleaned,
+            &[("mentor", mentor_or_unnamed(mentor, strings))],
+        ),
+        Repair::FeedbackTooLong { mentor, bytes } => fill(
+            strings.repair_feedback_too_long,
+            &[
+                ("mentor", mentor_or_unnamed(mentor, strings)),
+                ("size", &human_size(*bytes as u64)),
+            ],
+        ),
+        Repair::VersionCleaned(field) => fill(strings.repair_version_cleaned, &[("field", field)]),
+        Repair::LastTouchedUnknown(item) => fill(
+            strings.repair_last_touched_unknown,
+            &[(
+                "item",
+                item_title(&NoteTarget::Item(item.clone()), curriculum),
+            )],
+        ),
+    }
+}
+
+/// A mentor's name as a repair names it (the name may have been emptied by the repair).
+fn mentor_or_unnamed<'a>(mentor: &'a str, strings: &'a Strings) -> &'a str {
+    if mentor.trim().is_empty() {
+        strings.unnamed
+    } else {
+        mentor
     }
 }
 
