@@ -58,6 +58,16 @@ pub enum PhotoError {
     Io(String),
 }
 
+/// Extensions of the pictures a task item takes (what this module decodes).
+pub const EXTENSIONS: [&str; 4] = ["png", "jpg", "jpeg", "webp"];
+
+/// Whether `path` names a picture a task item takes, by its extension.
+pub fn is_image_path(path: &Path) -> bool {
+    path.extension()
+        .and_then(|ext| ext.to_str())
+        .is_some_and(|ext| EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
+}
+
 /// Reads an image file from disk (refusing an oversized one before reading it).
 pub fn prepare_file(path: &Path) -> Result<EmbeddedImage, PhotoError> {
     use crate::safe_io::{ReadError, read_regular};

@@ -33,7 +33,6 @@ use super::effect::{Effect, Now, Outcome};
 use super::exchange::{import_preview_ui, name_prompt_ui, viewing_banner_ui};
 use super::feedback::{feedback_panel_ui, overall_feedback_ui};
 use super::flow::Model;
-use super::flow::drawing::is_image_path;
 use super::roadmap::{RoadmapView, Shown};
 use super::runner::Runner;
 use super::state::{Notice, UiState};
@@ -120,7 +119,8 @@ impl StudyApp {
         self
     }
 
-    /// The app as eframe starts it: embedded curriculum, saved state, system browser.
+    /// The app as eframe starts it: embedded curriculum, saved state, system browser, the
+    /// data folder `main` chose (none: progress kept in memory, with a warning).
     pub fn from_creation_context(
         cc: &eframe::CreationContext<'_>,
         data_dir: Option<PathBuf>,
@@ -134,7 +134,7 @@ impl StudyApp {
             .unwrap_or_default();
         Self::open(
             Arc::clone(crate::embedded::curriculum()),
-            data_dir.or_else(Storage::default_dir),
+            data_dir,
             state,
             Box::new(SystemBrowser::default()),
         )
@@ -441,7 +441,10 @@ impl StudyApp {
             .find(|(_, item)| item.kind == ItemKind::Task)
             .map(|(_, item)| item.id.clone());
         match task {
-            Some(task) if is_image_path(&path) && self.model.import.viewing.is_none() => {
+            Some(task)
+                if crate::drawing::photo::is_image_path(&path)
+                    && self.model.import.viewing.is_none() =>
+            {
                 DrawingAction::AttachFrom(task, path).into()
             }
             _ => ImportAction::From(path).into(),

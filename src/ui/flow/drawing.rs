@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use crate::curriculum::ItemId;
-use crate::drawing::{EmbeddedImage, Sketch};
+use crate::drawing::{EmbeddedImage, Sketch, photo};
 use crate::exchange::suggested_file_name;
 use crate::i18n::{Strings, fill};
 use crate::progress::Progress;
@@ -17,16 +17,6 @@ use super::super::effect::{
 use super::super::local_date;
 use super::super::state::Notices;
 use super::super::texts::photo_error_text;
-
-/// Extensions of the pictures a task item takes (what [`crate::drawing::photo`] decodes).
-pub const IMAGE_EXTENSIONS: [&str; 4] = ["png", "jpg", "jpeg", "webp"];
-
-/// Whether `path` names a picture a task item takes, by its extension.
-pub fn is_image_path(path: &std::path::Path) -> bool {
-    path.extension()
-        .and_then(|ext| ext.to_str())
-        .is_some_and(|ext| IMAGE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
-}
 
 /// A picture shown full size.
 pub struct Viewer {
@@ -82,7 +72,7 @@ impl DrawingSession {
             DrawingAction::AskAttach(item) => {
                 effects.push(Effect::Pick(Dialog {
                     mode: DialogMode::OpenFile,
-                    filter: Some((strings.image_kind, IMAGE_EXTENSIONS.to_vec())),
+                    filter: Some((strings.image_kind, photo::EXTENSIONS.to_vec())),
                     file_name: None,
                     then: Then::Attach(item),
                 }));
