@@ -1,5 +1,5 @@
 //! What [`super::flow::Model::update`] asks the world to do, as plain data, and what comes
-//! back. The runner ([`super::runner::Runner`]) is the only place that carries effects out:
+//! back. The runner (`ui::runner::Runner`) is the only place that carries effects out:
 //! dialogs, threads, files, the browser, the clipboard. A test replays a flow by calling
 //! `update`, looking at the effects, and handing back the [`Outcome`]s it chooses.
 
@@ -13,7 +13,7 @@ use crate::curriculum::ItemId;
 use crate::drawing::photo::PhotoError;
 use crate::drawing::{EmbeddedImage, Sketch};
 use crate::exchange::{ExportReport, FeedbackExport};
-use crate::format::{FormatError, Imported, ProgressFile};
+use crate::format::{FormatError, Imported};
 use crate::progress::Feedback;
 use crate::report::Class;
 
@@ -187,7 +187,7 @@ pub enum Contents {
 pub enum ReadPurpose {
     /// The import preview.
     Import,
-    /// Showing a student of the class (with the class entry's index).
+    /// Showing a student of the class read-only.
     ViewStudent,
 }
 
@@ -271,6 +271,3 @@ pub enum Outcome {
     /// What an import set aside was written (the files), or not.
     SetAsideWritten(Result<Vec<PathBuf>, String>),
 }
-
-/// A progress file read whole for viewing.
-pub type Viewed = Box<ProgressFile>;
