@@ -1,6 +1,8 @@
 //! Shared test fixtures: the one harness factory and a miniature curriculum.
 #![allow(dead_code)]
 
+pub mod class;
+
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 

@@ -1,0 +1,306 @@
+//! The mentor's class view in the app: sorting, filtering, one student read-only, feedback
+//! written and imported by the student, "export all feedback".
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::path::Path;
+use std::time::Duration;
+
+use common::class::{class_folder, student};
+use egui_kittest::kittest::Queryable as _;
+use study_companion::format;
+use study_companion::ui::{Action, ImportAction, MentorAction, UiState};
+
+#[test]
+fn the_class_view_sorts_filters_and_opens_a_student() {
+    let dir = tempfile::tempdir().unwrap();
+    class_folder(dir.path());
+    let curriculum = std::sync::Arc::clone(study_companion::embedded::curriculum());
+    let (mut harness, _, _data) = common::harness(curriculum, UiState::default());
+    harness.run();
+    harness.get_by_label("导师：班级视图").click();
+    harness.run();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(
+        &ctx,
+        Action::Mentor(MentorAction::Add(vec![dir.path().to_owned()])),
+    );
+    for _ in 0..300 {
+        harness.step();
+        if harness
+            .state()
+            .class()
+            .is_some_and(|class| !class.students.is_empty())
+        {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    // Let the table size its columns.
+    harness.run();
+    harness.get_by_label("班级（3 名学生）");
+    harness.get_by_label_contains("无法读取 broken.scprogress");
+    harness.get_by_label_contains("忽略了 1 个较旧的");
+    harness.get_by_label_contains("跳过了 1 个不是进度文件的文件");
+
+    let names =
+        |harness: &egui_kittest::Harness<'_, study_companion::ui::StudyApp>| -> Vec<String> {
+            harness
+                .state()
+                .class()
+                .unwrap()
+                .students
+                .iter()
+                .map(|row| row.file.student.name.clone())
+                .collect()
+        };
+    assert_eq!(names(&harness), ["安娜", "李四", "张三"], "pinyin order");
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "总进度")
+        .click();
+    harness.run_steps(2);
+    assert_eq!(
+        names(&harness),
+        ["安娜", "张三", "李四"],
+        "most complete first"
+    );
+
+    harness.get_by_label("按名字筛选").focus();
+    harness.run_steps(2);
+    harness.get_by_label("按名字筛选").type_text("zhang");
+    harness.run_steps(2);
+    assert!(harness.query_by_label("李四").is_none(), "filtered out");
+    harness.get_by_label("张三").click();
+    harness.run_steps(2);
+    common::wait_until(&mut harness, "the student's file", |app| {
+        app.viewing().is_some()
+    });
+    harness.get_by_label_contains("正在查看 张三 的进度");
+    assert!(
+        harness.state().progress().items.is_empty(),
+        "the mentor's own progress is untouched"
+    );
+}
+
+#[test]
+fn a_mentor_writes_feedback_and_the_student_imports_it() {
+    let dir = tempfile::tempdir().unwrap();
+    class_folder(dir.path());
+    let feedback_file = dir.path().join("张三-反馈.scprogress");
+    let curriculum = std::sync::Arc::clone(study_companion::embedded::curriculum());
+
+    // The mentor (named 王老师) opens the class and 张三's roadmap.
+    let (mut mentor, _, mentor_data) = common::harness(curriculum.clone(), UiState::default());
+    mentor.run();
+    let ctx = mentor.ctx.clone();
+    mentor
+        .state_mut()
+        .apply(&ctx, Action::SetName("王老师".to_owned()));
+    mentor.state_mut().apply(
+        &ctx,
+        Action::Mentor(MentorAction::Add(vec![dir.path().to_owned()])),
+    );
+    common::wait_until(&mut mentor, "the class", |app| {
+        app.class().is_some_and(|class| !class.students.is_empty())
+    });
+    mentor.get_by_label("张三").click();
+    mentor.run_steps(2);
+    common::wait_until(&mut mentor, "张三's file", |app| app.viewing().is_some());
+    mentor.get_by_label("给 张三 的反馈");
+    mentor.get_by_label("整体评语").focus();
+    mentor.run_steps(2);
+    mentor
+        .get_by_label("整体评语")
+        .type_text("进度不错，第三章要抓紧。");
+    mentor.run_steps(2);
+    mentor.get_by_label("软件准备 的评语").focus();
+    mentor.run_steps(2);
+    mentor
+        .get_by_label("软件准备 的评语")
+        .type_text("环境配好了，很好！");
+    mentor.run_steps(2);
+    // Unfinished feedback is saved as a draft about a second later, like progress.
+    std::thread::sleep(
+        study_companion::autosave::SAVE_DELAY + std::time::Duration::from_millis(100),
+    );
+    let drafts = mentor_data.path().join("feedback-drafts.ron");
+    common::wait_until(&mut mentor, "the drafts", |_| drafts.exists());
+    assert!(
+        std::fs::read_to_string(&drafts)
+            .unwrap()
+            .contains("环境配好了，很好！")
+    );
+    mentor.state_mut().apply(
+        &ctx,
+        Action::Mentor(MentorAction::ExportFeedbackTo(feedback_file.clone())),
+    );
+    common::wait_until(&mut mentor, "the feedback file", |app| !app.is_busy());
+    assert!(
+        mentor.state().progress().items.is_empty(),
+        "the mentor's own progress is untouched"
+    );
+
+    // For everyone at once: one file per student with feedback (only 张三 here).
+    let all = tempfile::tempdir().unwrap();
+    mentor.state_mut().apply(
+        &ctx,
+        Action::Mentor(MentorAction::ExportAllFeedbackTo(all.path().to_owned())),
+    );
+    common::wait_until(&mut mentor, "all feedback files", |app| !app.is_busy());
+    let written: Vec<_> = std::fs::read_dir(all.path()).unwrap().collect();
+    assert_eq!(written.len(), 1);
+
+    // 张三 imports it: the comments appear, nothing else of theirs changes.
+    let student_dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        dir.path().join("zhangsan-new.scprogress"),
+        student_dir.path().join("progress.ron"),
+    )
+    .unwrap();
+    let state = UiState {
+        open_chapters: [study_companion::curriculum::ChapterId("python".to_owned())].into(),
+        ..UiState::default()
+    };
+    let (mut student, _) = common::harness_in(curriculum, student_dir.path(), state);
+    student.run();
+    let before = student.state().progress().items.clone();
+    let ctx = student.ctx.clone();
+    student
+        .state_mut()
+        .apply(&ctx, Action::Import(ImportAction::From(feedback_file)));
+    common::wait_until(&mut student, "the preview", |app| {
+        app.pending_import().is_some()
+    });
+    student.get_by_label_contains("导师 王老师 的反馈");
+    student.get_by_label("合并").click();
+    student.run_steps(3);
+    assert_eq!(
+        student.state().progress().items,
+        before,
+        "states, times and notes unchanged"
+    );
+    student.get_by_label("环境配好了，很好！");
+    student.get_by_label("进度不错，第三章要抓紧。");
+    assert_eq!(
+        student.get_all_by_label_contains("导师 王老师（").count(),
+        2
+    );
+}
+
+/// The mentor's data folder with unfinished feedback for these student ids.
+fn mentor_with_drafts(data: &Path, ids: &[&str]) {
+    let drafts: std::collections::HashMap<String, study_companion::progress::Feedback> = ids
+        .iter()
+        .map(|id| {
+            let feedback = study_companion::progress::Feedback {
+                mentor: "王老师".to_owned(),
+                written: None,
+                overall: format!("给 {id} 的评语"),
+                items: Default::default(),
+            };
+            ((*id).to_owned(), feedback)
+        })
+        .collect();
+    std::fs::write(
+        data.join("feedback-drafts.ron"),
+        ron::ser::to_string(&drafts).unwrap(),
+    )
+    .unwrap();
+}
+
+#[test]
+fn export_all_feedback_survives_a_long_name_and_a_failed_file() {
+    let class = tempfile::tempdir().unwrap();
+    let emoji_name = "😀".repeat(64);
+    for (file_name, id, name) in [
+        ("emoji.scprogress", "s-emoji", emoji_name.as_str()),
+        ("lisi.scprogress", "s-li", "李四"),
+        ("anna.scprogress", "s-an", "安娜"),
+    ] {
+        let file = student(id, name, &[], "2026-11-27T10:30:00Z");
+        std::fs::write(
+            class.path().join(file_name),
+            format::to_string(&file).unwrap(),
+        )
+        .unwrap();
+    }
+    let data = tempfile::tempdir().unwrap();
+    mentor_with_drafts(data.path(), &["s-emoji", "s-li", "s-an"]);
+    let curriculum = std::sync::Arc::clone(study_companion::embedded::curriculum());
+    let (mut mentor, _) = common::harness_in(curriculum, data.path(), UiState::default());
+    // The emoji name is shown on purpose (the app draws emoji with a system font; the test
+    // has none).
+    mentor
+        .ctx
+        .set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
+    mentor.run();
+    let ctx = mentor.ctx.clone();
+    mentor.state_mut().apply(
+        &ctx,
+        Action::Mentor(MentorAction::Add(vec![class.path().to_owned()])),
+    );
+    common::wait_until(&mut mentor, "the class", |app| {
+        app.class().is_some_and(|class| class.students.len() == 3)
+    });
+
+    // A 64-emoji name (256 bytes) still gives a file name every file system accepts.
+    let out = tempfile::tempdir().unwrap();
+    mentor.state_mut().apply(
+        &ctx,
+        Action::Mentor(MentorAction::ExportAllFeedbackTo(out.path().to_owned())),
+    );
+    common::wait_until(&mut mentor, "all feedback files", |app| !app.is_busy());
+    let written = |dir: &Path| -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    let names = written(out.path());
+    assert_eq!(names.len(), 3, "{names:?}; {:?}", mentor.state().notices());
+    for name in &names {
+        assert!(name.len() <= 255, "{name}");
+        assert!(name.ends_with(".scprogress"), "{name}");
+    }
+    let emoji_file = names.iter().find(|n| n.starts_with('😀')).unwrap();
+    assert!(emoji_file.contains("s-emoji"), "{emoji_file}");
+    let notice = mentor.state().notices().last().unwrap().text.clone();
+    assert!(notice.contains("已导出 3 个反馈文件"), "{notice}");
+    assert!(
+        !mentor.state().notices().last().unwrap().is_problem,
+        "{notice}"
+    );
+
+    // One student's file cannot be written (a folder is in its place): the others still are,
+    // and the notice names who failed and why.
+    let li = names.iter().find(|n| n.starts_with("李四")).unwrap();
+    let anna = names.iter().find(|n| n.starts_with("安娜")).unwrap();
+    std::fs::remove_file(out.path().join(li)).unwrap();
+    std::fs::create_dir(out.path().join(li)).unwrap();
+    std::fs::remove_file(out.path().join(anna)).unwrap();
+    std::fs::remove_file(out.path().join(emoji_file)).unwrap();
+    mentor.state_mut().apply(
+        &ctx,
+        Action::Mentor(MentorAction::ExportAllFeedbackTo(out.path().to_owned())),
+    );
+    common::wait_until(&mut mentor, "all feedback files again", |app| {
+        !app.is_busy()
+    });
+    assert!(out.path().join(anna).is_file(), "安娜's file is written");
+    assert!(
+        out.path().join(emoji_file).is_file(),
+        "the emoji file is written"
+    );
+    assert!(out.path().join(li).is_dir());
+    let notice = mentor.state().notices().last().unwrap().clone();
+    assert!(notice.is_problem, "{notice:?}");
+    assert!(notice.text.contains("李四"), "{notice:?}");
+    assert!(notice.text.contains("已导出 2 个反馈文件"), "{notice:?}");
+    assert!(notice.text.contains("1 个未能写出"), "{notice:?}");
+    assert!(!notice.text.contains("安娜"), "{notice:?}");
+}
+
+// ------------------------------------------------- the report through `cli::run`
