@@ -362,10 +362,11 @@ fn report(
     for skipped in &class.skipped {
         let _ = writeln!(
             err,
-            "{}: note: {} file(s) skipped, not .{} or .ron: {}",
+            "{}: note: {} file(s) skipped, not .{}, .{} or .ron: {}",
             skipped.folder.display(),
             skipped.files.len(),
             format::EXTENSION,
+            format::FEEDBACK_EXTENSION,
             report::skipped_names(skipped, SKIPPED_NAMES_SHOWN)
         );
     }

@@ -10,7 +10,7 @@ use std::time::Duration;
 use common::class::{class_folder, student};
 use egui_kittest::kittest::Queryable as _;
 use study_companion::format;
-use study_companion::ui::{Action, ImportAction, MentorAction, UiState};
+use study_companion::ui::{Action, ImportAction, MentorAction, StudyApp, UiState};
 
 #[test]
 fn the_class_view_sorts_filters_and_opens_a_student() {
@@ -87,7 +87,7 @@ fn the_class_view_sorts_filters_and_opens_a_student() {
 fn a_mentor_writes_feedback_and_the_student_imports_it() {
     let dir = tempfile::tempdir().unwrap();
     class_folder(dir.path());
-    let feedback_file = dir.path().join("张三-反馈.scprogress");
+    let feedback_file = dir.path().join("张三-反馈.scfeedback");
     let curriculum = std::sync::Arc::clone(study_companion::embedded::curriculum());
 
     // The mentor (named 王老师) opens the class and 张三's roadmap.
@@ -140,6 +140,31 @@ fn a_mentor_writes_feedback_and_the_student_imports_it() {
         mentor.state().progress().items.is_empty(),
         "the mentor's own progress is untouched"
     );
+    let zhang = |app: &StudyApp| {
+        app.class()
+            .and_then(|class| {
+                class
+                    .students
+                    .iter()
+                    .find(|row| row.file.student.id == "s-zhang")
+            })
+            .cloned()
+            .unwrap()
+    };
+    assert!(zhang(mentor.state()).feedback_sent.is_some(), "marked sent");
+
+    // The feedback file went into the class folder (the natural place): read again, 张三's
+    // row keeps their progress and says feedback was sent.
+    mentor.state_mut().apply(
+        &ctx,
+        Action::Mentor(MentorAction::Add(vec![dir.path().to_owned()])),
+    );
+    common::wait_until(&mut mentor, "the class again", |app| {
+        !app.is_busy() && app.class().is_some_and(|class| !class.feedback.is_empty())
+    });
+    let row = zhang(mentor.state());
+    assert_eq!(row.total.complete(), 3, "the feedback file hides nothing");
+    assert!(row.feedback_sent.is_some());
 
     // For everyone at once: one file per student with feedback (only 张三 here).
     let all = tempfile::tempdir().unwrap();
@@ -172,8 +197,14 @@ fn a_mentor_writes_feedback_and_the_student_imports_it() {
     common::wait_until(&mut student, "the preview", |app| {
         app.pending_import().is_some()
     });
-    student.get_by_label_contains("导师 王老师 的反馈");
-    student.get_by_label("合并").click();
+    student.get_by_label_contains("来自 王老师");
+    student.get_by_label_contains("共 2 条评语");
+    student.get_by_label_contains("你的进度不会改变");
+    assert!(
+        student.query_by_label("用它替换我的进度").is_none(),
+        "a feedback file never replaces progress"
+    );
+    student.get_by_label("接收反馈").click();
     student.run_steps(3);
     assert_eq!(
         student.state().progress().items,
@@ -263,7 +294,7 @@ fn export_all_feedback_survives_a_long_name_and_a_failed_file() {
     assert_eq!(names.len(), 3, "{names:?}; {:?}", mentor.state().notices());
     for name in &names {
         assert!(name.len() <= 255, "{name}");
-        assert!(name.ends_with(".scprogress"), "{name}");
+        assert!(name.ends_with(".scfeedback"), "{name}");
     }
     let emoji_file = names.iter().find(|n| n.starts_with('😀')).unwrap();
     assert!(emoji_file.contains("s-emoji"), "{emoji_file}");

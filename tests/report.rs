@@ -31,10 +31,10 @@ fn the_report_command_writes_exact_csv() {
     let (code, out, err) = report(&[dir.path().to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
     let expected = "\u{feff}\
-姓名,学生ID,一、python基础 (%),二、什么是机器/深度学习？ (%),三、数据处理 (%),四、了解/复刻机器学习案例 (%),五、了解/复刻深度学习案例 (%),六、撰写简单机器学习代码 (%),七、深度学习调参优化 (%),八、如何导出模型/撰写推理代码 (%),选修：如何使用线上环境进行开发？ (%),总进度 (%),已完成,已跳过,条目数,最后活动,流程图,导师反馈,文件
-安娜,s-an,100,0,0,0,0,0,0,0,0,17,4,0,23,2026-11-27 10:30 UTC,无,无,anna.scprogress
-李四,s-li,0,0,0,0,0,0,0,0,0,0,0,0,23,2026-11-01 08:00 UTC,无,无,lisi.scprogress
-张三,s-zhang,50,50,0,0,0,0,0,0,0,13,3,0,23,2026-11-28 08:00 UTC,无,无,zhangsan-new.scprogress
+姓名,学生ID,一、python基础 (%),二、什么是机器/深度学习？ (%),三、数据处理 (%),四、了解/复刻机器学习案例 (%),五、了解/复刻深度学习案例 (%),六、撰写简单机器学习代码 (%),七、深度学习调参优化 (%),八、如何导出模型/撰写推理代码 (%),选修：如何使用线上环境进行开发？ (%),总进度 (%),已完成,已跳过,条目数,最后活动,流程图,导师反馈,反馈已发,文件
+安娜,s-an,100,0,0,0,0,0,0,0,0,17,4,0,23,2026-11-27 10:30 UTC,无,无,,anna.scprogress
+李四,s-li,0,0,0,0,0,0,0,0,0,0,0,0,23,2026-11-01 08:00 UTC,无,无,,lisi.scprogress
+张三,s-zhang,50,50,0,0,0,0,0,0,0,13,3,0,23,2026-11-28 08:00 UTC,无,无,,zhangsan-new.scprogress
 ";
     assert_eq!(out, expected);
     assert!(err.contains("broken.scprogress: error: "), "{err}");
@@ -80,11 +80,11 @@ fn the_report_command_writes_exact_item_csv_and_markdown() {
     let version = &study_companion::embedded::curriculum().version;
     let expected = format!(
         "# 班级进度报告\n\n3 名学生，路线版本 {version}。\n\n\
-| 姓名 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 总进度 | 最后活动 | 流程图 |\n\
-|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|:---:|\n\
-| 安娜 | 100% | 0% | 0% | 0% | 0% | 0% | 0% | 0% | 0% | 17% (4/23) | 2026-11-27 10:30 UTC | — |\n\
-| 李四 | 0% | 0% | 0% | 0% | 0% | 0% | 0% | 0% | 0% | 0% (0/23) | 2026-11-01 08:00 UTC | — |\n\
-| 张三 | 50% | 50% | 0% | 0% | 0% | 0% | 0% | 0% | 0% | 13% (3/23) | 2026-11-28 08:00 UTC | — |\n\
+| 姓名 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 总进度 | 最后活动 | 流程图 | 反馈已发 |\n\
+|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|:---:|---|\n\
+| 安娜 | 100% | 0% | 0% | 0% | 0% | 0% | 0% | 0% | 0% | 17% (4/23) | 2026-11-27 10:30 UTC | — |  |\n\
+| 李四 | 0% | 0% | 0% | 0% | 0% | 0% | 0% | 0% | 0% | 0% (0/23) | 2026-11-01 08:00 UTC | — |  |\n\
+| 张三 | 50% | 50% | 0% | 0% | 0% | 0% | 0% | 0% | 0% | 13% (3/23) | 2026-11-28 08:00 UTC | — |  |\n\
 \n章节：\n\
 1. 一、python基础\n2. 二、什么是机器/深度学习？\n3. 三、数据处理\n4. 四、了解/复刻机器学习案例\n\
 5. 五、了解/复刻深度学习案例\n6. 六、撰写简单机器学习代码\n7. 七、深度学习调参优化\n\
@@ -295,7 +295,7 @@ fn the_report_says_how_many_files_of_a_folder_it_skipped() {
     );
     assert!(ok, "{err}");
     let expected = format!(
-        "{}: note: 3 file(s) skipped, not .scprogress or .ron: notes.txt, wangwu.json, zhaoliu.scprogress.zip\n",
+        "{}: note: 3 file(s) skipped, not .scprogress, .scfeedback or .ron: notes.txt, wangwu.json, zhaoliu.scprogress.zip\n",
         dir.path().display()
     );
     assert!(err.contains(&expected), "{err}");
@@ -391,4 +391,50 @@ fn the_class_keeps_no_sketch_strokes_but_everything_it_shows() {
     let full = format::read_path(&path).unwrap();
     assert!(full.file.progress.drawings[&task].sketch == Some(sketch));
     assert!(full.file.progress.drawings[&task].image.is_some());
+}
+
+#[test]
+fn a_feedback_file_in_the_class_folder_is_feedback_not_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    class_folder(dir.path());
+    // A mentor's feedback for 张三, newer than all of 张三's files, in the same folder: once
+    // with its own extension, once as a file of the older app (`.scprogress`, no kind).
+    let zhang = study_companion::format::Student {
+        id: "s-zhang".to_owned(),
+        name: "张三".to_owned(),
+    };
+    let draft = study_companion::progress::Feedback {
+        mentor: "王老师".to_owned(),
+        overall: "很好".to_owned(),
+        ..Default::default()
+    };
+    let feedback =
+        study_companion::exchange::feedback_file(&zhang, &draft, "v", at("2026-11-29T09:00:00Z"));
+    std::fs::write(
+        dir.path().join("张三-反馈.scfeedback"),
+        format::to_string(&feedback).unwrap(),
+    )
+    .unwrap();
+    let mut legacy = feedback.clone();
+    legacy.kind = format::Kind::Progress;
+    std::fs::write(
+        dir.path().join("张三-反馈-旧.scprogress"),
+        format::to_string(&legacy).unwrap(),
+    )
+    .unwrap();
+
+    let (code, out, err) = report(&[dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let zhang_line = out.lines().find(|line| line.starts_with("张三")).unwrap();
+    assert!(
+        zhang_line.contains(
+            ",13,3,0,23,2026-11-28 08:00 UTC,无,无,2026-11-29 09:00 UTC,zhangsan-new.scprogress"
+        ),
+        "{zhang_line}"
+    );
+    assert_eq!(
+        out.lines().count(),
+        4,
+        "no row for the feedback files: {out}"
+    );
 }

@@ -35,6 +35,7 @@ pub fn feedback_file(
         .retain(|_, comment| !comment.trim().is_empty());
     feedback.written = Some(now);
     let mut file = ProgressFile::new(student.clone(), version);
+    file.kind = format::Kind::Feedback;
     file.saved_at = Some(now);
     file.progress.feedback.push(feedback);
     file
@@ -92,11 +93,11 @@ pub fn feedback_exports<'a>(
             "{}-{date}-{id}",
             file_name_part(&feedback_stem(name, strings), strings.unnamed)
         );
-        let mut file_name = format!("{stem}.{}", format::EXTENSION);
+        let mut file_name = format!("{stem}.{}", format::FEEDBACK_EXTENSION);
         let mut n = 1;
         while !taken.insert(file_name.to_lowercase()) {
             n += 1;
-            file_name = format!("{stem}-{n}.{}", format::EXTENSION);
+            file_name = format!("{stem}-{n}.{}", format::FEEDBACK_EXTENSION);
         }
         exports.push(FeedbackExport {
             student: name.to_owned(),
@@ -223,13 +224,13 @@ mod tests {
         assert_eq!(
             names,
             [
-                format!("{}-2026-11-29-s-emoji.scprogress", "😀".repeat(25)),
-                "张三-反馈-2026-11-29-s-a.scprogress".to_owned(),
-                "张三-反馈-2026-11-29-s-b.scprogress".to_owned(),
-                "同名-反馈-2026-11-29-CASE.scprogress".to_owned(),
-                "同名-反馈-2026-11-29-case-2.scprogress".to_owned(),
-                format!("CON-反馈-2026-11-29-{}.scprogress", "x".repeat(64)),
-                "（未填写名字）-反馈-2026-11-29-s-blank.scprogress".to_owned(),
+                format!("{}-2026-11-29-s-emoji.scfeedback", "😀".repeat(25)),
+                "张三-反馈-2026-11-29-s-a.scfeedback".to_owned(),
+                "张三-反馈-2026-11-29-s-b.scfeedback".to_owned(),
+                "同名-反馈-2026-11-29-CASE.scfeedback".to_owned(),
+                "同名-反馈-2026-11-29-case-2.scfeedback".to_owned(),
+                format!("CON-反馈-2026-11-29-{}.scfeedback", "x".repeat(64)),
+                "（未填写名字）-反馈-2026-11-29-s-blank.scfeedback".to_owned(),
             ]
         );
         for name in &names {

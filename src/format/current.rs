@@ -39,6 +39,43 @@ pub struct ProgressFile {
     /// Item states, notes, times, drawings and mentor feedback.
     #[serde(default)]
     pub progress: Progress,
+
+    /// What the file is: a student's progress (not written, the default) or a mentor's
+    /// feedback for a student.
+    #[serde(default, skip_serializing_if = "Kind::is_progress")]
+    pub kind: Kind,
+}
+
+/// What a file is. A progress file and a feedback file have the same shape; the kind tells
+/// them apart (and a feedback file has its own extension, [`super::FEEDBACK_EXTENSION`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Kind {
+    /// A student's progress.
+    #[default]
+    Progress,
+    /// A mentor's feedback for the student it names: only comments, no progress.
+    Feedback,
+}
+
+impl Kind {
+    /// Whether this is a progress file.
+    pub fn is_progress(&self) -> bool {
+        *self == Self::Progress
+    }
+}
+
+impl ProgressFile {
+    /// Whether this is feedback rather than progress: marked so, or (a file from before the
+    /// kind existed) holding nothing but mentors' feedback. Such a file has no progress to
+    /// count either way, so reading it as feedback can never hide a student's work.
+    pub fn is_feedback(&self) -> bool {
+        let progress = &self.progress;
+        self.kind == Kind::Feedback
+            || (progress.items.is_empty()
+                && progress.chapter_notes.is_empty()
+                && progress.drawings.is_empty()
+                && !progress.feedback.is_empty())
+    }
 }
 
 /// A student: an id made once (a renamed student stays the same person) and a display name.

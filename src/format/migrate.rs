@@ -49,6 +49,7 @@ pub fn v1_to_v2(file: v1::ProgressFileV1) -> current::ProgressFile {
         },
         curriculum_version: file.curriculum_version,
         saved_at: file.saved_at,
+        kind: current::Kind::Progress,
         progress: Progress {
             items: items
                 .into_iter()

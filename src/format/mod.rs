@@ -23,7 +23,7 @@ use jiff::Timestamp;
 
 use crate::progress::Progress;
 
-pub use current::{ProgressFile, Student};
+pub use current::{Kind, ProgressFile, Student};
 pub use fit::{fit_in_file, set_aside_files};
 pub use repair::{ImageCheck, Repair, clean_text};
 pub use syntax::SyntaxKind;
@@ -33,6 +33,8 @@ pub const CURRENT_FORMAT: u32 = 3;
 
 /// The file extension of progress files (`张三-2026-11-29.scprogress`).
 pub const EXTENSION: &str = "scprogress";
+/// Extension of a mentor's feedback file (same format, [`Kind::Feedback`]).
+pub const FEEDBACK_EXTENSION: &str = "scfeedback";
 
 /// Why a progress file could not be read or written.
 #[derive(Debug, thiserror::Error)]
@@ -265,6 +267,7 @@ impl ProgressFile {
             curriculum_version: curriculum_version.to_owned(),
             saved_at: None,
             progress: Progress::default(),
+            kind: Kind::Progress,
         }
     }
 

@@ -537,6 +537,28 @@ pub struct Strings {
     pub name_line: &'static str,
     /// The mentor's feedback drafts could not be saved.
     pub drafts_save_failed: &'static str,
+    /// Class table: feedback was sent to the student at `{time}`.
+    pub feedback_sent_at: &'static str,
+    /// Class table: tooltip of the feedback column without a sent file.
+    pub feedback_received_hint: &'static str,
+    /// A report column: when feedback was sent to the student.
+    pub report_col_feedback_sent: &'static str,
+    /// Title of the preview of a feedback file.
+    pub feedback_preview_title: &'static str,
+    /// Who wrote the feedback, when, and how many comments.
+    pub feedback_preview_from: &'static str,
+    /// The student's progress does not change when feedback is accepted.
+    pub feedback_preview_unchanged: &'static str,
+    /// This feedback was accepted before.
+    pub feedback_preview_already: &'static str,
+    /// Feedback addressed to another student.
+    pub feedback_preview_other: &'static str,
+    /// Button: accept the feedback.
+    pub feedback_accept: &'static str,
+    /// Notice after accepting feedback.
+    pub feedback_accepted: &'static str,
+    /// Button: close a window that changes nothing.
+    pub close: &'static str,
     /// Start of a feedback file's name: `{name}-反馈`.
     pub feedback_file_stem: &'static str,
     /// Mentor name when the mentor has none.

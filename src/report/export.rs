@@ -91,6 +91,7 @@ pub fn csv(
                     strings.report_col_last_activity,
                     strings.report_col_drawing,
                     strings.report_col_feedback,
+                    strings.report_col_feedback_sent,
                     strings.report_col_file,
                 ]
                 .map(str::to_owned),
@@ -110,6 +111,7 @@ pub fn csv(
                     time(row.last_activity),
                     yes_no(row.has_drawing, strings).to_owned(),
                     yes_no(row.has_feedback, strings).to_owned(),
+                    time(row.feedback_sent),
                     text_cell(&file_name(&row.path)).into_owned(),
                 ]);
                 writer.write_record(&record)?;
@@ -171,10 +173,13 @@ pub fn markdown(curriculum: &Curriculum, class: &Class, strings: &Strings) -> St
     }
     let _ = write!(
         header,
-        " {} | {} | {} |",
-        strings.overall_progress, strings.report_col_last_activity, strings.report_col_drawing
+        " {} | {} | {} | {} |",
+        strings.overall_progress,
+        strings.report_col_last_activity,
+        strings.report_col_drawing,
+        strings.report_col_feedback_sent
     );
-    rule.push_str("---:|---|:---:|");
+    rule.push_str("---:|---|:---:|---|");
     let _ = writeln!(out, "{header}\n{rule}");
     for row in &class.students {
         let mut line = format!(
@@ -186,12 +191,13 @@ pub fn markdown(curriculum: &Curriculum, class: &Class, strings: &Strings) -> St
         }
         let _ = write!(
             line,
-            " {}% ({}/{}) | {} | {} |",
+            " {}% ({}/{}) | {} | {} | {} |",
             percent(row.total.complete(), row.total.total),
             row.total.complete(),
             row.total.total,
             time(row.last_activity),
-            if row.has_drawing { "✓" } else { "—" }
+            if row.has_drawing { "✓" } else { "—" },
+            time(row.feedback_sent)
         );
         let _ = writeln!(out, "{line}");
     }

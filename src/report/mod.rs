@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 
 use crate::curriculum::Curriculum;
-use crate::format::{self, EXTENSION, ProgressFile};
+use crate::format::{self, EXTENSION, FEEDBACK_EXTENSION, ProgressFile};
 use crate::progress::{Completion, chapter_completion, overall_completion};
 
 /// One student of the class (the newest of their files).
@@ -31,6 +31,9 @@ pub struct StudentRow {
     pub has_drawing: bool,
     /// Whether the file carries mentor feedback (the student imported some and sent it back).
     pub has_feedback: bool,
+    /// When the newest feedback file for this student was written (a `.scfeedback` among the
+    /// class's files, or one the mentor exported in this session).
+    pub feedback_sent: Option<Timestamp>,
     /// Older files of the same student that this one replaced.
     pub superseded: Vec<PathBuf>,
 }
@@ -44,9 +47,24 @@ pub struct Class {
     pub problems: Vec<(PathBuf, String)>,
     /// Per folder given, the files in it that were not read because of their extension.
     pub skipped: Vec<Skipped>,
+    /// Feedback files among the class's files: never counted as progress.
+    pub feedback: Vec<FeedbackFile>,
 }
 
-/// The files of a folder that were not read: not `.scprogress` or `.ron` by their name.
+/// A mentor's feedback file found among a class's files.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FeedbackFile {
+    /// The file.
+    pub path: PathBuf,
+    /// The student it is for.
+    pub student: format::Student,
+    /// Who wrote it.
+    pub mentor: String,
+    /// When it was written.
+    pub written: Option<Timestamp>,
+}
+
+/// The files of a folder that were not read: not `.scprogress`, `.scfeedback` or `.ron` by their name.
 /// Hidden files (`.DS_Store`, a save's temporary file) and sub-folders are not listed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Skipped {
@@ -84,8 +102,9 @@ pub fn collect_paths(paths: &[PathBuf]) -> Collected {
                         .map(|entry| entry.path())
                         .filter(|path| path.is_file())
                         .partition(|path| {
-                            path.extension()
-                                .is_some_and(|ext| ext == EXTENSION || ext == "ron")
+                            path.extension().is_some_and(|ext| {
+                                ext == EXTENSION || ext == FEEDBACK_EXTENSION || ext == "ron"
+                            })
                         });
                     found.sort();
                     collected.files.extend(found);
@@ -152,8 +171,18 @@ pub fn load_class(curriculum: &Curriculum, paths: &[PathBuf]) -> Class {
     });
 
     let mut students: Vec<StudentRow> = Vec::new();
+    let mut feedback = Vec::new();
     for (path, result) in results {
         match result {
+            Ok((file, _)) if file.is_feedback() => {
+                let newest = file.progress.feedback.iter().max_by_key(|f| f.written);
+                feedback.push(FeedbackFile {
+                    mentor: newest.map(|f| f.mentor.clone()).unwrap_or_default(),
+                    written: newest.and_then(|f| f.written).or(file.saved_at),
+                    student: file.student,
+                    path,
+                });
+            }
             Ok((file, has_drawing)) => {
                 let row = student_row(curriculum, path, file, has_drawing);
                 if let Some(existing) = students
@@ -179,10 +208,18 @@ pub fn load_class(curriculum: &Curriculum, paths: &[PathBuf]) -> Class {
             Err(error) => problems.push((path, error)),
         }
     }
+    for row in &mut students {
+        row.feedback_sent = feedback
+            .iter()
+            .filter(|f| f.student.id == row.file.student.id)
+            .filter_map(|f| f.written)
+            .max();
+    }
     Class {
         students,
         problems,
         skipped,
+        feedback,
     }
 }
 
@@ -223,6 +260,7 @@ fn student_row(
     let has_feedback = file.progress.feedback.iter().any(|f| !f.is_empty());
     StudentRow {
         has_feedback,
+        feedback_sent: None,
         path,
         file,
         chapters,

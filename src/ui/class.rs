@@ -241,7 +241,20 @@ impl ClassView {
                             ui.label(if row.has_drawing { "●" } else { "—" });
                         });
                         table_row.col(|ui| {
-                            ui.label(if row.has_feedback { "●" } else { "—" });
+                            // Sent (a feedback file exists), else whether the student's own
+                            // file carries feedback they imported.
+                            match row.feedback_sent {
+                                Some(sent) => {
+                                    ui.label(fill(
+                                        strings.feedback_sent_at,
+                                        &[("time", &local_time(sent))],
+                                    ));
+                                }
+                                None => {
+                                    ui.label(if row.has_feedback { "●" } else { "—" })
+                                        .on_hover_text(strings.feedback_received_hint);
+                                }
+                            }
                         });
                         table_row.col(|ui| {
                             let mut notes = Vec::new();

@@ -66,6 +66,10 @@ pub fn import_preview_ui(
     strings: &Strings,
     actions: &mut Vec<Action>,
 ) {
+    if preview.file.is_feedback() {
+        feedback_preview_ui(ctx, preview, source, curriculum, strings, actions);
+        return;
+    }
     let modal = egui::Modal::new(egui::Id::unique("import_preview")).show(ctx, |ui| {
         ui.set_max_width(theme::PREVIEW_WIDTH);
         ui.heading(strings.preview_title);
@@ -227,5 +231,96 @@ fn change_text(change: &Change, curriculum: &Curriculum, strings: &Strings) -> S
             &[("item", item_title(target, curriculum))],
         ),
         Change::FeedbackAdded(mentor) => fill(strings.change_feedback, &[("mentor", mentor)]),
+    }
+}
+
+/// The preview of a mentor's feedback file: from whom, when, how many comments, and that the
+/// student's progress does not change. Feedback for someone else can only be closed.
+fn feedback_preview_ui(
+    ctx: &egui::Context,
+    preview: &ImportPreview,
+    source: &Path,
+    curriculum: &Curriculum,
+    strings: &Strings,
+    actions: &mut Vec<Action>,
+) {
+    let modal = egui::Modal::new(egui::Id::unique("feedback_preview")).show(ctx, |ui| {
+        ui.set_max_width(theme::PREVIEW_WIDTH);
+        ui.heading(strings.feedback_preview_title);
+        let file = &preview.file;
+        for feedback in file.progress.feedback.iter().filter(|f| !f.is_empty()) {
+            let mentor = if feedback.mentor.trim().is_empty() {
+                strings.default_mentor
+            } else {
+                feedback.mentor.as_str()
+            };
+            let comments = usize::from(!feedback.overall.trim().is_empty())
+                + feedback
+                    .items
+                    .values()
+                    .filter(|comment| !comment.trim().is_empty())
+                    .count();
+            let written = feedback.written.map_or_else(|| "-".to_owned(), local_time);
+            ui.label(fill(
+                strings.feedback_preview_from,
+                &[
+                    ("mentor", mentor),
+                    ("time", &written),
+                    ("count", &comments.to_string()),
+                ],
+            ));
+        }
+        ui.label(
+            egui::RichText::new(source.display().to_string())
+                .small()
+                .weak(),
+        );
+        ui.separator();
+        match preview.owner {
+            Owner::Same if preview.changes.is_empty() => {
+                ui.label(strings.feedback_preview_already);
+            }
+            Owner::Same => {
+                ui.label(strings.feedback_preview_unchanged);
+            }
+            Owner::Other => {
+                ui.label(
+                    egui::RichText::new(fill(
+                        strings.feedback_preview_other,
+                        &[("name", strings.display_name(&file.student))],
+                    ))
+                    .color(theme::palette(ui.visuals()).warning),
+                );
+            }
+        }
+        if !preview.repairs.is_empty() {
+            ui.label(
+                egui::RichText::new(strings.preview_repairs)
+                    .color(theme::palette(ui.visuals()).warning),
+            );
+            for repair in &preview.repairs {
+                ui.label(format!("• {}", repair_text(repair, curriculum, strings)));
+            }
+        }
+        ui.separator();
+        ui.horizontal(|ui| {
+            if preview.owner == Owner::Same
+                && !preview.changes.is_empty()
+                && ui.button(strings.feedback_accept).clicked()
+            {
+                actions.push(Action::Import(ImportAction::ConfirmMerge));
+            }
+            let close = if preview.owner == Owner::Same && !preview.changes.is_empty() {
+                strings.cancel
+            } else {
+                strings.close
+            };
+            if ui.button(close).clicked() {
+                actions.push(Action::Import(ImportAction::Cancel));
+            }
+        });
+    });
+    if modal.should_close() {
+        actions.push(Action::Import(ImportAction::Cancel));
     }
 }

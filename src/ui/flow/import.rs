@@ -56,7 +56,10 @@ impl ImportFlow {
         match action {
             ImportAction::Ask => own.effects.push(Effect::Pick(Dialog {
                 mode: DialogMode::OpenFile,
-                filter: Some((strings.progress_file_kind, vec![format::EXTENSION, "ron"])),
+                filter: Some((
+                    strings.progress_file_kind,
+                    vec![format::EXTENSION, format::FEEDBACK_EXTENSION, "ron"],
+                )),
                 file_name: None,
                 then: Then::Import,
             })),
@@ -66,6 +69,14 @@ impl ImportFlow {
             }
             ImportAction::ConfirmMerge => self.confirm_merge(own),
             ImportAction::Replace => {
+                // A feedback file holds no progress: it never replaces the student's.
+                if self
+                    .pending
+                    .as_ref()
+                    .is_some_and(|(_, p)| p.file.is_feedback())
+                {
+                    return;
+                }
                 let Some((_, preview)) = self.pending.take() else {
                     return;
                 };
@@ -176,8 +187,21 @@ impl ImportFlow {
         let count = preview.changes.len();
         self.undo = Some(Box::new(own.file.clone()));
         own.file.progress = preview.merged;
-        own.notices
-            .info(fill(strings.merged, &[("count", &count.to_string())]));
+        if preview.file.is_feedback() {
+            let mentors: Vec<&str> = preview
+                .file
+                .progress
+                .feedback
+                .iter()
+                .map(|f| f.mentor.as_str())
+                .collect();
+            let mentor = mentors.join(strings.list_separator);
+            own.notices
+                .info(fill(strings.feedback_accepted, &[("mentor", &mentor)]));
+        } else {
+            own.notices
+                .info(fill(strings.merged, &[("count", &count.to_string())]));
+        }
         for path in kept_apart {
             own.notices.info(fill(
                 strings.set_aside_kept,

@@ -38,6 +38,8 @@ pub struct Mentor {
     pub drafts_dirty_since: Option<Instant>,
     /// The drafts file must not be written (a damaged one could not be moved aside).
     pub drafts_kept_as_they_are: bool,
+    /// Feedback files being written, and whose they are (marked sent once written).
+    pub sending: HashMap<PathBuf, String>,
 }
 
 /// What the mentor flow may read besides its own state.
@@ -76,8 +78,12 @@ impl Mentor {
                 } else {
                     DialogMode::OpenFiles
                 },
-                filter: (!folder)
-                    .then(|| (strings.progress_file_kind, vec![format::EXTENSION, "ron"])),
+                filter: (!folder).then(|| {
+                    (
+                        strings.progress_file_kind,
+                        vec![format::EXTENSION, format::FEEDBACK_EXTENSION, "ron"],
+                    )
+                }),
                 file_name: None,
                 then: Then::AddToClass,
             })),
@@ -137,12 +143,12 @@ impl Mentor {
                 let name = exchange::suggested_file_name(
                     &stem,
                     &local_date(around.now.time),
-                    format::EXTENSION,
+                    format::FEEDBACK_EXTENSION,
                     strings.unnamed,
                 );
                 effects.push(Effect::Pick(Dialog {
                     mode: DialogMode::Save,
-                    filter: Some((strings.feedback_kind, vec![format::EXTENSION])),
+                    filter: Some((strings.feedback_kind, vec![format::FEEDBACK_EXTENSION])),
                     file_name: Some(name),
                     then: Then::ExportFeedback,
                 }));
@@ -158,6 +164,7 @@ impl Mentor {
                     ))
                 });
                 if let Some(file) = file {
+                    self.sending.insert(path.clone(), file.student.id.clone());
                     let text = format::to_string(&file).map_err(|err| err.to_string());
                     write_text(path, text, around.notices, strings, effects);
                 }
@@ -189,6 +196,10 @@ impl Mentor {
                     &local_date(around.now.time),
                     strings,
                 );
+                for export in &exports {
+                    self.sending
+                        .insert(export.path.clone(), export.file.student.id.clone());
+                }
                 effects.push(Effect::WriteFeedbackFiles { folder, exports });
             }
         }
@@ -241,14 +252,33 @@ impl Mentor {
         }
     }
 
+    /// A file was written: if it is a student's feedback, the class marks it sent.
+    pub fn written(&mut self, path: &std::path::Path, now: jiff::Timestamp) {
+        let Some(id) = self.sending.remove(path) else {
+            return;
+        };
+        if let Some(view) = &mut self.class {
+            for row in &mut view.class.students {
+                if row.file.student.id == id {
+                    row.feedback_sent = Some(now);
+                }
+            }
+        }
+    }
+
     /// Every student's feedback file was written, or some could not be.
     pub fn all_feedback_exported(
-        &self,
+        &mut self,
         folder: &std::path::Path,
         report: &ExportReport,
         notices: &mut Notices,
         strings: &Strings,
+        now: jiff::Timestamp,
     ) {
+        for path in &report.written {
+            self.written(path, now);
+        }
+        self.sending.retain(|path, _| !path.starts_with(folder));
         let text = exchange::export_report_text(report, folder, strings);
         if report.failed.is_empty() {
             notices.info(text);

@@ -276,11 +276,15 @@ impl Model {
                 }
             }
             Outcome::Written { path, result } => match result {
-                Ok(()) => self.notices.info(fill(
-                    strings.exported,
-                    &[("path", &path.display().to_string())],
-                )),
+                Ok(()) => {
+                    self.mentor.written(&path, now.time);
+                    self.notices.info(fill(
+                        strings.exported,
+                        &[("path", &path.display().to_string())],
+                    ));
+                }
                 Err(problem) => {
+                    self.mentor.sending.remove(&path);
                     let error = match problem {
                         super::effect::WriteProblem::Photo(error) => {
                             super::texts::photo_error_text(&error, strings)
@@ -346,8 +350,13 @@ impl Model {
             ),
             Outcome::ClassLoaded(class) => self.mentor.class_loaded(class),
             Outcome::AllFeedbackExported { folder, report } => {
-                self.mentor
-                    .all_feedback_exported(&folder, &report, &mut self.notices, strings);
+                self.mentor.all_feedback_exported(
+                    &folder,
+                    &report,
+                    &mut self.notices,
+                    strings,
+                    now.time,
+                );
             }
             Outcome::DraftsSaved(result) => {
                 if let Err(error) = result {
