@@ -228,3 +228,43 @@ fn a_syntax_error_is_explained_in_the_students_language() {
         "{notice}"
     );
 }
+
+#[test]
+fn without_a_file_dialog_the_path_is_typed_in_the_window() {
+    use study_companion::ui::effect::{Dialog, DialogMode, Outcome, Then};
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _, _data) = common::harness(common::mini_curriculum(), open_state());
+    harness.run();
+    // What the runner reports when rfd returns "no file" at once (no portal, no zenity).
+    let dialog = Dialog {
+        mode: DialogMode::Save,
+        filter: None,
+        file_name: Some("张三-2026-11-30.scprogress".to_owned()),
+        then: Then::Export { markdown: false },
+    };
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .receive(&ctx, Outcome::DialogUnavailable(dialog));
+    harness.run();
+    harness.get_by_label_contains("无法打开系统的保存对话框");
+    harness.get_by_label("输入路径");
+    let target = dir.path().join("我的进度.scprogress");
+    harness.get_by_label("路径").focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness
+        .get_by_label("路径")
+        .type_text(target.to_str().unwrap());
+    harness.run();
+    harness.get_by_label("确定").click();
+    harness.run();
+    common::wait_until(&mut harness, "the export", |app| !app.is_busy());
+    let back = format::read_path(&target).unwrap();
+    assert_eq!(back.file.student, harness.state().file().student);
+    // The notice says where, with a button that shows the file in its folder.
+    harness.get_by_label_contains("我的进度.scprogress");
+    harness.get_by_label("打开所在文件夹");
+    assert!(harness.query_by_label("输入路径").is_none(), "the prompt closed");
+}

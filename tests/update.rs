@@ -512,3 +512,72 @@ fn every_command_makes_an_action_the_update_understands() {
         Some(MentorAction::Close.into())
     );
 }
+
+#[test]
+fn a_dialog_that_cannot_be_shown_becomes_a_path_field_in_the_window() {
+    let mut model = model();
+    model.default_folder = Some(PathBuf::from("/home/张三/Documents"));
+    let effects = model.update(Action::AskExport { markdown: false }, now());
+    let Some(Effect::Pick(dialog)) = effects.into_iter().next() else {
+        panic!("a dialog");
+    };
+    assert!(
+        model
+            .receive(Outcome::DialogUnavailable(dialog), now())
+            .is_empty()
+    );
+    let prompt = model.path_prompt.as_ref().expect("asked in the window");
+    assert!(
+        prompt.text.starts_with("/home/张三/Documents/张三-2026-11-"),
+        "{}",
+        prompt.text
+    );
+    assert!(notices(&model)[0].contains("保存"));
+
+    // An empty path is not confirmed.
+    model.path_prompt.as_mut().unwrap().text = "  ".to_owned();
+    assert!(model.update(Action::ConfirmPath, now()).is_empty());
+    assert!(model.path_prompt.is_some());
+
+    model.path_prompt.as_mut().unwrap().text = "/tmp/out.scprogress".to_owned();
+    let effects = model.update(Action::ConfirmPath, now());
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Write { path, .. }] if path == &PathBuf::from("/tmp/out.scprogress")
+    ));
+    assert!(model.path_prompt.is_none());
+
+    // Written: the notice offers to show the file in its folder.
+    model.receive(
+        Outcome::Written {
+            path: PathBuf::from("/tmp/out.scprogress"),
+            result: Ok(()),
+        },
+        now(),
+    );
+    let notice = model.notices.as_slice().last().unwrap();
+    assert_eq!(notice.file.as_deref(), Some(std::path::Path::new("/tmp/out.scprogress")));
+    let effects = model.update(Action::Reveal(notice.file.clone().unwrap()), now());
+    assert!(matches!(effects.as_slice(), [Effect::Reveal(_)]));
+}
+
+#[test]
+fn an_import_without_a_dialog_asks_for_the_path_and_reads_it() {
+    let mut model = model();
+    let effects = model.update(ImportAction::Ask.into(), now());
+    let Some(Effect::Pick(dialog)) = effects.into_iter().next() else {
+        panic!("a dialog");
+    };
+    assert_eq!(dialog.mode, DialogMode::OpenFile);
+    model.receive(Outcome::DialogUnavailable(dialog), now());
+    assert!(notices(&model)[0].contains("拖到窗口"));
+    model.path_prompt.as_mut().unwrap().text = "/in/张三.scprogress".to_owned();
+    let effects = model.update(Action::ConfirmPath, now());
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::ReadProgress { purpose: ReadPurpose::Import, .. }]
+    ));
+    // Closing the prompt changes nothing.
+    model.path_prompt = None;
+    assert!(model.update(Action::CancelPath, now()).is_empty());
+}

@@ -559,6 +559,22 @@ pub struct Strings {
     pub feedback_accepted: &'static str,
     /// Button: close a window that changes nothing.
     pub close: &'static str,
+    /// No native save dialog could be shown.
+    pub dialog_unavailable_save: &'static str,
+    /// No native open dialog could be shown.
+    pub dialog_unavailable_open: &'static str,
+    /// Title of the in-app path prompt.
+    pub path_prompt_title: &'static str,
+    /// Label of the path field.
+    pub path_prompt_label: &'static str,
+    /// Hint under the path field when opening.
+    pub path_prompt_hint_open: &'static str,
+    /// Button: confirm.
+    pub confirm: &'static str,
+    /// Button: show a written file in its folder.
+    pub reveal: &'static str,
+    /// The file manager could not be opened.
+    pub reveal_failed: &'static str,
     /// Start of a feedback file's name: `{name}-反馈`.
     pub feedback_file_stem: &'static str,
     /// Mentor name when the mentor has none.

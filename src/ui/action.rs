@@ -51,6 +51,12 @@ pub enum Action {
         /// A Markdown summary instead of the progress file.
         markdown: bool,
     },
+    /// Show a file the app wrote in the system's file manager.
+    Reveal(PathBuf),
+    /// The in-app path (asked for when no native dialog could be shown) is confirmed.
+    ConfirmPath,
+    /// The in-app path prompt is closed without a path.
+    CancelPath,
     /// Files from others: import, preview, undo, viewing.
     Import(ImportAction),
     /// The mentor's class view and feedback.

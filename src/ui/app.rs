@@ -20,7 +20,7 @@ use crate::report::Class;
 use crate::storage::{DataLock, LockError, ROLE_APP, Storage};
 
 use super::action::{Action, DrawingAction, ImportAction, MentorAction};
-use super::bars::{notices_ui, top_bar_ui};
+use super::bars::{notices_ui, path_prompt_ui, top_bar_ui};
 use super::browser::{Browser, SystemBrowser};
 use super::canvas::Canvas;
 use super::class::ClassView;
@@ -90,6 +90,9 @@ impl StudyApp {
             .unwrap_or_else(|| ProgressFile::new(Student::new(""), &curriculum.version));
         let mut model = Model::new(curriculum, state, file);
         model.notices.extend(notices);
+        model.default_folder = dirs::document_dir()
+            .or_else(dirs::desktop_dir)
+            .or_else(dirs::home_dir);
         let mut app = Self {
             model,
             roadmap: RoadmapView::default(),
@@ -345,6 +348,9 @@ impl StudyApp {
         }
         if let Some(item) = &drawing.confirm_remove {
             confirm_remove_ui(ctx, item, strings, actions);
+        }
+        if let Some(prompt) = &mut self.model.path_prompt {
+            path_prompt_ui(ctx, prompt, strings, actions);
         }
         if let Some((source, preview)) = &self.model.import.pending {
             import_preview_ui(

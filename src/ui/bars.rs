@@ -5,7 +5,8 @@ use crate::progress::overall_completion;
 
 use super::action::Action;
 use super::commands::{Command, Place};
-use super::flow::Model;
+use super::effect::DialogMode;
+use super::flow::{Model, PathPrompt};
 use super::state::Notice;
 use super::theme;
 
@@ -137,6 +138,11 @@ pub fn notices_ui(
             if ui.button(strings.dismiss).clicked() {
                 actions.push(Action::DismissNotice(index));
             }
+            if let Some(file) = &notice.file
+                && ui.button(strings.reveal).clicked()
+            {
+                actions.push(Action::Reveal(file.clone()));
+            }
             let text = egui::RichText::new(&notice.text);
             ui.add(
                 egui::Label::new(if notice.is_problem {
@@ -147,5 +153,38 @@ pub fn notices_ui(
                 .wrap(),
             );
         });
+    }
+}
+
+/// The path asked for in the window when no native dialog could be shown: prefilled with a
+/// folder and the suggested name; Enter confirms.
+pub fn path_prompt_ui(
+    ctx: &egui::Context,
+    prompt: &mut PathPrompt,
+    strings: &Strings,
+    actions: &mut Vec<Action>,
+) {
+    let modal = egui::Modal::new(egui::Id::unique("path_prompt")).show(ctx, |ui| {
+        ui.set_max_width(theme::PREVIEW_WIDTH);
+        ui.heading(strings.path_prompt_title);
+        let label = ui.label(strings.path_prompt_label);
+        let response = ui
+            .add(egui::TextEdit::singleline(&mut prompt.text).desired_width(theme::PREVIEW_WIDTH))
+            .labelled_by(label.id);
+        if prompt.dialog.mode != DialogMode::Save {
+            ui.label(egui::RichText::new(strings.path_prompt_hint_open).weak());
+        }
+        let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        ui.horizontal(|ui| {
+            if ui.button(strings.confirm).clicked() || entered {
+                actions.push(Action::ConfirmPath);
+            }
+            if ui.button(strings.cancel).clicked() {
+                actions.push(Action::CancelPath);
+            }
+        });
+    });
+    if modal.should_close() {
+        actions.push(Action::CancelPath);
     }
 }

@@ -87,6 +87,9 @@ pub enum Effect {
     OpenUrl(String),
     /// Put text on the clipboard.
     CopyText(String),
+    /// Show a file the app wrote in the system's file manager (its folder, the file
+    /// selected where the system allows).
+    Reveal(PathBuf),
 }
 
 /// Where the roadmap scrolls to.
@@ -270,4 +273,9 @@ pub enum Outcome {
     DraftsSaved(Result<(), String>),
     /// What an import set aside was written (the files), or not.
     SetAsideWritten(Result<Vec<PathBuf>, String>),
+    /// No native dialog could be shown (no portal, no zenity): the person is asked in the
+    /// window instead.
+    DialogUnavailable(Dialog),
+    /// The file manager could not be opened (the system's words).
+    RevealFailed(String),
 }

@@ -62,6 +62,14 @@ impl Runner {
                 ctx.copy_text(text);
                 None
             }
+            Effect::Reveal(path) => {
+                self.spawn(ctx, "reveal", move || {
+                    opener::reveal(&path)
+                        .err()
+                        .map(|err| Outcome::RevealFailed(err.to_string()))
+                });
+                None
+            }
             Effect::WriteSetAside(texts) => {
                 let result = match storage {
                     Some(storage) => storage
@@ -180,8 +188,13 @@ impl Runner {
     }
 }
 
+/// A dialog that returns nothing sooner than this was never shown: rfd returns "no file" at
+/// once where it has no portal and no zenity. Nobody cancels a dialog that fast.
+const DIALOG_FAILED_WITHIN: std::time::Duration = std::time::Duration::from_millis(400);
+
 /// Shows a native dialog (blocking its own thread).
 fn pick(dialog: Dialog) -> Outcome {
+    let started = std::time::Instant::now();
     let mut native = rfd::FileDialog::new();
     if let Some((name, extensions)) = &dialog.filter {
         native = native.add_filter(*name, extensions);
@@ -195,6 +208,10 @@ fn pick(dialog: Dialog) -> Outcome {
         DialogMode::OpenFolder => native.pick_folder().into_iter().collect(),
         DialogMode::Save => native.save_file().into_iter().collect(),
     };
+    if paths.is_empty() && started.elapsed() < DIALOG_FAILED_WITHIN {
+        log::warn!("no file dialog could be shown (no desktop portal or zenity?)");
+        return Outcome::DialogUnavailable(dialog);
+    }
     Outcome::Picked {
         then: dialog.then,
         paths,

@@ -27,6 +27,8 @@ pub struct Notice {
     pub text: String,
     /// A problem (shown in the warning colour) rather than a confirmation.
     pub is_problem: bool,
+    /// A file the notice is about, which a button shows in its folder.
+    pub file: Option<std::path::PathBuf>,
 }
 
 impl Notice {
@@ -35,6 +37,7 @@ impl Notice {
         Self {
             text,
             is_problem: true,
+            file: None,
         }
     }
 
@@ -43,6 +46,7 @@ impl Notice {
         Self {
             text,
             is_problem: false,
+            file: None,
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod drawing;
 pub mod import;
 pub mod mentor;
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -22,7 +23,7 @@ use crate::progress::{Progress, continue_target};
 use super::action::{Action, MentorAction};
 use super::effect::{Dialog, DialogMode, Effect, Now, Outcome, ReadPurpose, ScrollTarget};
 use super::local_date;
-use super::state::{Notices, UiState};
+use super::state::{Notice, Notices, UiState};
 use super::texts::human_size;
 use drawing::{DrawingSession, Sheet};
 use import::{ImportFlow, Own};
@@ -50,6 +51,20 @@ pub struct Model {
     pub saving: bool,
     /// Another process holds the data folder: nothing of the student's own may change.
     pub read_only: bool,
+    /// Where a path typed in the window starts (Documents, else Desktop, else home), chosen
+    /// by the shell at start.
+    pub default_folder: Option<PathBuf>,
+    /// The path asked for in the window because no native dialog could be shown.
+    pub path_prompt: Option<PathPrompt>,
+}
+
+/// A path asked for in the window: the dialog that could not be shown, and the text typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PathPrompt {
+    /// What was to be asked, and what the path is for.
+    pub dialog: Dialog,
+    /// The path as typed (prefilled with the default folder and the suggested name).
+    pub text: String,
 }
 
 impl Model {
@@ -66,6 +81,8 @@ impl Model {
             drawing: DrawingSession::default(),
             saving: false,
             read_only: false,
+            default_folder: None,
+            path_prompt: None,
         }
     }
 
@@ -210,6 +227,25 @@ impl Model {
                 mentor::write_text(path, text, &mut self.notices, strings, &mut effects);
                 false
             }
+            Action::Reveal(path) => {
+                effects.push(Effect::Reveal(path));
+                false
+            }
+            Action::ConfirmPath => {
+                if let Some(prompt) = self.path_prompt.take() {
+                    let path = PathBuf::from(prompt.text.trim());
+                    if prompt.text.trim().is_empty() {
+                        self.path_prompt = Some(prompt);
+                    } else if let Some(action) = prompt.dialog.then.action(vec![path]) {
+                        effects.extend(self.update(action, now));
+                    }
+                }
+                false
+            }
+            Action::CancelPath => {
+                self.path_prompt = None;
+                false
+            }
             Action::Import(action) => {
                 self.import.update(
                     action,
@@ -278,10 +314,12 @@ impl Model {
             Outcome::Written { path, result } => match result {
                 Ok(()) => {
                     self.mentor.written(&path, now.time);
-                    self.notices.info(fill(
+                    let mut notice = Notice::info(fill(
                         strings.exported,
                         &[("path", &path.display().to_string())],
                     ));
+                    notice.file = Some(path);
+                    self.notices.push(notice);
                 }
                 Err(problem) => {
                     self.mentor.sending.remove(&path);
@@ -363,6 +401,30 @@ impl Model {
                     self.notices
                         .problem(fill(strings.drafts_save_failed, &[("error", &error)]));
                 }
+            }
+            Outcome::DialogUnavailable(dialog) => {
+                let folder = self.default_folder.clone().unwrap_or_default();
+                let text = match &dialog.file_name {
+                    Some(name) => folder.join(name),
+                    None => folder,
+                };
+                let opening = dialog.mode != DialogMode::Save;
+                self.notices.problem(
+                    if opening {
+                        strings.dialog_unavailable_open
+                    } else {
+                        strings.dialog_unavailable_save
+                    }
+                    .to_owned(),
+                );
+                self.path_prompt = Some(PathPrompt {
+                    dialog,
+                    text: text.display().to_string(),
+                });
+            }
+            Outcome::RevealFailed(error) => {
+                self.notices
+                    .problem(fill(strings.reveal_failed, &[("error", &error)]));
             }
             Outcome::SetAsideWritten(result) => {
                 let name_before = self.file.student.name.clone();
