@@ -108,6 +108,9 @@ fn a_mentor_writes_feedback_and_the_student_imports_it() {
     mentor.run_steps(2);
     common::wait_until(&mut mentor, "张三's file", |app| app.viewing().is_some());
     mentor.get_by_label("给 张三 的反馈");
+    // The top bar shows whose roadmap is on screen, not the mentor's own 0/23.
+    mentor.get_by_label("张三 的进度");
+    assert!(mentor.query_by_label("总进度").is_none());
     mentor.get_by_label("整体评语").focus();
     mentor.run_steps(2);
     mentor
@@ -335,3 +338,40 @@ fn export_all_feedback_survives_a_long_name_and_a_failed_file() {
 }
 
 // ------------------------------------------------- the report through `cli::run`
+
+#[test]
+fn the_mentor_is_asked_their_name_once_and_names_are_editable_in_settings() {
+    let (mut app, _, _data) = common::harness(common::mini_curriculum(), UiState::default());
+    app.run();
+    app.get_by_label("导师：班级视图").click();
+    app.run();
+    app.get_by_label_contains("你的名字会写在给学生的反馈上");
+    // Two name fields now: the class view's prompt first.
+    let field = app.get_all_by_label("导师名字").next().unwrap();
+    field.focus();
+    app.run();
+    app.get_all_by_label("导师名字")
+        .next()
+        .unwrap()
+        .type_text("王老师");
+    app.run();
+    app.key_press(egui::Key::Enter);
+    app.run_steps(3);
+    assert_eq!(app.state().state().mentor_name, "王老师");
+    assert!(
+        app.query_by_label_contains("你的名字会写在给学生的反馈上")
+            .is_none(),
+        "asked once"
+    );
+
+    // The student's own name, changed in settings.
+    app.get_by_label("设置").click();
+    app.run();
+    app.get_by_label("我的名字").focus();
+    app.run();
+    app.get_by_label("我的名字").type_text("张三");
+    app.run();
+    app.key_press(egui::Key::Enter);
+    app.run_steps(3);
+    assert_eq!(app.state().file().student.name, "张三");
+}

@@ -266,5 +266,8 @@ fn without_a_file_dialog_the_path_is_typed_in_the_window() {
     // The notice says where, with a button that shows the file in its folder.
     harness.get_by_label_contains("我的进度.scprogress");
     harness.get_by_label("打开所在文件夹");
-    assert!(harness.query_by_label("输入路径").is_none(), "the prompt closed");
+    assert!(
+        harness.query_by_label("输入路径").is_none(),
+        "the prompt closed"
+    );
 }

@@ -528,7 +528,9 @@ fn a_dialog_that_cannot_be_shown_becomes_a_path_field_in_the_window() {
     );
     let prompt = model.path_prompt.as_ref().expect("asked in the window");
     assert!(
-        prompt.text.starts_with("/home/张三/Documents/张三-2026-11-"),
+        prompt
+            .text
+            .starts_with("/home/张三/Documents/张三-2026-11-"),
         "{}",
         prompt.text
     );
@@ -556,7 +558,10 @@ fn a_dialog_that_cannot_be_shown_becomes_a_path_field_in_the_window() {
         now(),
     );
     let notice = model.notices.as_slice().last().unwrap();
-    assert_eq!(notice.file.as_deref(), Some(std::path::Path::new("/tmp/out.scprogress")));
+    assert_eq!(
+        notice.file.as_deref(),
+        Some(std::path::Path::new("/tmp/out.scprogress"))
+    );
     let effects = model.update(Action::Reveal(notice.file.clone().unwrap()), now());
     assert!(matches!(effects.as_slice(), [Effect::Reveal(_)]));
 }
@@ -575,9 +580,47 @@ fn an_import_without_a_dialog_asks_for_the_path_and_reads_it() {
     let effects = model.update(Action::ConfirmPath, now());
     assert!(matches!(
         effects.as_slice(),
-        [Effect::ReadProgress { purpose: ReadPurpose::Import, .. }]
+        [Effect::ReadProgress {
+            purpose: ReadPurpose::Import,
+            ..
+        }]
     ));
     // Closing the prompt changes nothing.
     model.path_prompt = None;
     assert!(model.update(Action::CancelPath, now()).is_empty());
+}
+
+#[test]
+fn the_mentor_signs_feedback_with_the_name_given_once() {
+    let curriculum = mini_curriculum();
+    let file = ProgressFile::new(Student::new(""), &curriculum.version);
+    let mut model = Model::new(curriculum, UiState::default(), file);
+    assert_eq!(model.mentor_name(), "");
+    model.update(MentorAction::Open.into(), now());
+
+    // A student viewed before the name is given: the draft is signed "导师" for now.
+    let student = ProgressFile::new(Student::new("李四"), "v");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("li.scprogress");
+    std::fs::write(&path, format::to_string(&student).unwrap()).unwrap();
+    model.receive(
+        Outcome::ProgressRead {
+            path: path.clone(),
+            purpose: ReadPurpose::ViewStudent,
+            result: format::read_path(&path),
+        },
+        now(),
+    );
+    assert_eq!(model.mentor.drafts[&student.student.id].mentor, "导师");
+
+    model.update(MentorAction::SetName("  王老师 ".to_owned()).into(), now());
+    assert_eq!(model.state.mentor_name, "王老师");
+    assert_eq!(model.mentor_name(), "王老师");
+    assert_eq!(
+        model.mentor.drafts[&student.student.id].mentor, "王老师",
+        "drafts begun before are signed now"
+    );
+    // An empty name changes nothing.
+    model.update(MentorAction::SetName("  ".to_owned()).into(), now());
+    assert_eq!(model.state.mentor_name, "王老师");
 }

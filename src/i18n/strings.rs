@@ -533,8 +533,6 @@ pub struct Strings {
     pub summary_finished: &'static str,
     /// Start of the class report's file name.
     pub class_report_stem: &'static str,
-    /// The student's name in the settings menu.
-    pub name_line: &'static str,
     /// The mentor's feedback drafts could not be saved.
     pub drafts_save_failed: &'static str,
     /// Class table: feedback was sent to the student at `{time}`.
@@ -575,6 +573,16 @@ pub struct Strings {
     pub reveal: &'static str,
     /// The file manager could not be opened.
     pub reveal_failed: &'static str,
+    /// Asked when the class view is first opened.
+    pub mentor_name_prompt: &'static str,
+    /// Label of the mentor's name field.
+    pub mentor_name_label: &'static str,
+    /// Label of the student's name field in settings.
+    pub settings_name_label: &'static str,
+    /// Top bar label while another student's roadmap is on screen.
+    pub viewing_progress: &'static str,
+    /// Top bar while the class table is on screen.
+    pub class_header: &'static str,
     /// Start of a feedback file's name: `{name}-反馈`.
     pub feedback_file_stem: &'static str,
     /// Mentor name when the mentor has none.

@@ -120,6 +120,8 @@ pub enum MentorAction {
     ExportFeedbackTo(PathBuf),
     /// The mentor typed feedback: it is saved (as a draft) about a second later.
     FeedbackEdited,
+    /// Set the name the mentor signs feedback with.
+    SetName(String),
     /// Ask for a folder to write every student's feedback into.
     AskExportAllFeedback,
     /// Write one feedback file per student with feedback into a folder.

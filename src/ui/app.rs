@@ -20,7 +20,7 @@ use crate::report::Class;
 use crate::storage::{DataLock, LockError, ROLE_APP, Storage};
 
 use super::action::{Action, DrawingAction, ImportAction, MentorAction};
-use super::bars::{notices_ui, path_prompt_ui, top_bar_ui};
+use super::bars::{name_field_ui, notices_ui, path_prompt_ui, top_bar_ui};
 use super::browser::{Browser, SystemBrowser};
 use super::canvas::Canvas;
 use super::class::ClassView;
@@ -234,7 +234,7 @@ impl StudyApp {
         let data_dir = self.autosave.as_ref().map(|a| a.storage().dir().to_owned());
 
         egui::Panel::top("top_bar").show(ui, |ui| {
-            top_bar_ui(ui, &self.model, data_dir.as_deref(), &mut actions);
+            top_bar_ui(ui, &mut self.model, data_dir.as_deref(), &mut actions);
             let model = &mut self.model;
             if let Some(viewed) = &model.import.viewing {
                 viewing_banner_ui(ui, viewed, strings, &mut actions);
@@ -291,6 +291,16 @@ impl StudyApp {
         egui::CentralPanel::default().show(ui, |ui| {
             let model = &mut self.model;
             if class_shown {
+                if model.state.mentor_name.trim().is_empty() {
+                    ui.horizontal(|ui| {
+                        ui.label(strings.mentor_name_prompt);
+                        let draft = &mut model.mentor.name_draft;
+                        if name_field_ui(ui, strings.mentor_name_label, draft, strings) {
+                            actions.push(MentorAction::SetName(draft.clone()).into());
+                        }
+                    });
+                    ui.separator();
+                }
                 if let Some(class) = &mut model.mentor.class {
                     if model.mentor.loading {
                         ui.horizontal(|ui| {

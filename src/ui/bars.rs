@@ -3,7 +3,7 @@
 use crate::i18n::{Language, Strings, fill};
 use crate::progress::overall_completion;
 
-use super::action::Action;
+use super::action::{Action, MentorAction};
 use super::commands::{Command, Place};
 use super::effect::DialogMode;
 use super::flow::{Model, PathPrompt};
@@ -13,7 +13,7 @@ use super::theme;
 /// The top bar: title, overall progress, the commands of [`Command::ALL`], settings.
 pub fn top_bar_ui(
     ui: &mut egui::Ui,
-    model: &Model,
+    model: &mut Model,
     data_dir: Option<&std::path::Path>,
     actions: &mut Vec<Action>,
 ) {
@@ -25,21 +25,7 @@ pub fn top_bar_ui(
                 .strong(),
         );
         ui.separator();
-        let completion = overall_completion(&model.curriculum, &model.file.progress);
-        let count = fill(
-            strings.count,
-            &[
-                ("complete", &completion.complete().to_string()),
-                ("total", &completion.total.to_string()),
-            ],
-        );
-        ui.label(strings.overall_progress);
-        ui.add(
-            egui::ProgressBar::new(completion.fraction())
-                .desired_width(theme::OVERALL_BAR_WIDTH)
-                .fill(theme::palette(ui.visuals()).done)
-                .text(format!("{count} · {:.0}%", completion.fraction() * 100.0)),
-        );
+        progress_ui(ui, model);
         for command in Command::in_place(Place::Bar) {
             if command == Command::Import {
                 // The export menu comes first, beside import.
@@ -61,6 +47,42 @@ pub fn top_bar_ui(
             });
         });
     });
+}
+
+/// Whose progress is on screen: another student's while viewing them, the class while its
+/// table is shown, else the person's own.
+fn progress_ui(ui: &mut egui::Ui, model: &Model) {
+    let strings = model.strings();
+    if model.class_shown() {
+        let count = model
+            .mentor
+            .class
+            .as_ref()
+            .map_or(0, |view| view.class.students.len());
+        ui.label(fill(strings.class_header, &[("count", &count.to_string())]));
+        return;
+    }
+    let completion = overall_completion(&model.curriculum, model.shown_progress());
+    let count = fill(
+        strings.count,
+        &[
+            ("complete", &completion.complete().to_string()),
+            ("total", &completion.total.to_string()),
+        ],
+    );
+    match &model.import.viewing {
+        Some(viewed) => ui.label(fill(
+            strings.viewing_progress,
+            &[("name", strings.display_name(&viewed.student))],
+        )),
+        None => ui.label(strings.overall_progress),
+    };
+    ui.add(
+        egui::ProgressBar::new(completion.fraction())
+            .desired_width(theme::OVERALL_BAR_WIDTH)
+            .fill(theme::palette(ui.visuals()).done)
+            .text(format!("{count} · {:.0}%", completion.fraction() * 100.0)),
+    );
 }
 
 /// A command as a button (or a toggle), with its shortcut in the tooltip; nothing when the
@@ -89,7 +111,7 @@ fn command_ui(ui: &mut egui::Ui, command: Command, model: &Model, actions: &mut 
 
 fn settings_ui(
     ui: &mut egui::Ui,
-    model: &Model,
+    model: &mut Model,
     data_dir: Option<&std::path::Path>,
     actions: &mut Vec<Action>,
 ) {
@@ -108,10 +130,22 @@ fn settings_ui(
         command_ui(ui, command, model, actions);
     }
     ui.separator();
-    ui.label(fill(
-        strings.name_line,
-        &[("name", strings.display_name(&model.file.student))],
-    ));
+    if !model.read_only {
+        name_field_ui(
+            ui,
+            strings.settings_name_label,
+            &mut model.name_draft,
+            strings,
+        )
+        .then(|| actions.push(Action::SetName(model.name_draft.trim().to_owned())));
+    }
+    name_field_ui(
+        ui,
+        strings.mentor_name_label,
+        &mut model.mentor.name_draft,
+        strings,
+    )
+    .then(|| actions.push(MentorAction::SetName(model.mentor.name_draft.clone()).into()));
     if let Some(dir) = data_dir {
         ui.separator();
         ui.label(
@@ -187,4 +221,23 @@ pub fn path_prompt_ui(
     if modal.should_close() {
         actions.push(Action::CancelPath);
     }
+}
+
+/// A labelled name field with a save button; whether a non-empty name was saved (the button,
+/// or Enter in the field).
+pub fn name_field_ui(
+    ui: &mut egui::Ui,
+    label: &str,
+    draft: &mut String,
+    strings: &Strings,
+) -> bool {
+    ui.horizontal(|ui| {
+        let label = ui.label(label);
+        let response = ui
+            .add(egui::TextEdit::singleline(draft).desired_width(theme::NAME_FIELD_WIDTH))
+            .labelled_by(label.id);
+        let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        (ui.button(strings.save_name).clicked() || entered) && !draft.trim().is_empty()
+    })
+    .inner
 }

@@ -18,6 +18,9 @@ pub struct UiState {
 
     /// Chapters the student left open.
     pub open_chapters: BTreeSet<ChapterId>,
+
+    /// The mentor's name, signed on feedback (asked when the class view is first opened).
+    pub mentor_name: String,
 }
 
 /// A message shown to the student until dismissed.

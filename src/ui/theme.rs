@@ -8,6 +8,8 @@ pub const SIDE_PANEL_WIDTH: f32 = 240.0;
 pub const OVERALL_BAR_WIDTH: f32 = 220.0;
 /// Height of the note editor.
 pub const NOTE_EDITOR_ROWS: usize = 6;
+/// Width of a name field (the name prompt, settings).
+pub const NAME_FIELD_WIDTH: f32 = 160.0;
 /// Width of the progress bar in a chapter header.
 pub const CHAPTER_BAR_WIDTH: f32 = 160.0;
 /// Indent of an item under its chapter, and of a sub-item under its item.

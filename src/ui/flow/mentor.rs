@@ -40,10 +40,14 @@ pub struct Mentor {
     pub drafts_kept_as_they_are: bool,
     /// Feedback files being written, and whose they are (marked sent once written).
     pub sending: HashMap<PathBuf, String>,
+    /// The mentor's name as typed in the class view's prompt or in settings.
+    pub name_draft: String,
 }
 
 /// What the mentor flow may read besides its own state.
 pub struct Around<'a> {
+    /// The name the mentor signs feedback with (empty: not given yet).
+    pub mentor_name: &'a mut String,
     /// The roadmap.
     pub curriculum: &'a Curriculum,
     /// The student shown read-only, if any.
@@ -172,6 +176,22 @@ impl Mentor {
             MentorAction::FeedbackEdited => {
                 self.drafts_dirty_since.get_or_insert(around.now.instant);
             }
+            MentorAction::SetName(name) => {
+                let name = name.trim().to_owned();
+                if name.is_empty() {
+                    return;
+                }
+                // Drafts begun before the name was given are signed with it now.
+                let unsigned = [around.mentor_name.as_str(), "", strings.default_mentor];
+                for draft in self.drafts.values_mut() {
+                    if unsigned.contains(&draft.mentor.as_str()) {
+                        draft.mentor.clone_from(&name);
+                        self.drafts_dirty_since.get_or_insert(around.now.instant);
+                    }
+                }
+                self.name_draft.clone_from(&name);
+                *around.mentor_name = name;
+            }
             MentorAction::AskExportAllFeedback => effects.push(Effect::Pick(Dialog {
                 mode: DialogMode::OpenFolder,
                 filter: None,
@@ -214,7 +234,7 @@ impl Mentor {
     }
 
     /// A student's file was read for viewing: the file to show (with a draft ready for
-    /// feedback from `mentor_name`), or a notice saying why not.
+    /// feedback signed `mentor_name`), or a notice saying why not.
     pub fn student_read(
         &mut self,
         path: &std::path::Path,

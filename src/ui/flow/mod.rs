@@ -70,6 +70,14 @@ pub struct PathPrompt {
 impl Model {
     /// A model over `curriculum` with the student's `file`.
     pub fn new(curriculum: Arc<Curriculum>, state: UiState, file: ProgressFile) -> Self {
+        let mentor = Mentor {
+            name_draft: if state.mentor_name.trim().is_empty() {
+                file.student.name.clone()
+            } else {
+                state.mentor_name.clone()
+            },
+            ..Mentor::default()
+        };
         Self {
             curriculum,
             state,
@@ -77,7 +85,7 @@ impl Model {
             file,
             notices: Notices::default(),
             import: ImportFlow::default(),
-            mentor: Mentor::default(),
+            mentor,
             drawing: DrawingSession::default(),
             saving: false,
             read_only: false,
@@ -97,6 +105,16 @@ impl Model {
             .viewing
             .as_ref()
             .map_or(&self.file.progress, |viewed| &viewed.progress)
+    }
+
+    /// The name the mentor signs feedback with: the one given for that, else the person's own
+    /// name (empty when neither is given).
+    pub fn mentor_name(&self) -> &str {
+        if self.state.mentor_name.trim().is_empty() {
+            self.file.student.name.trim()
+        } else {
+            self.state.mentor_name.trim()
+        }
     }
 
     /// Whether the class table is on screen (open, and no student shown over it).
@@ -267,6 +285,7 @@ impl Model {
                 self.mentor.update(
                     action,
                     Around {
+                        mentor_name: &mut self.state.mentor_name,
                         curriculum: &self.curriculum,
                         viewing: self.import.viewing.as_deref(),
                         notices: &mut self.notices,
@@ -358,7 +377,7 @@ impl Model {
                 purpose: ReadPurpose::ViewStudent,
                 result,
             } => {
-                let mentor_name = self.file.student.name.clone();
+                let mentor_name = self.mentor_name().to_owned();
                 if let Some(file) = self.mentor.student_read(
                     &path,
                     result,
