@@ -78,9 +78,10 @@ pub enum Command {
         /// CSV (UTF-8 with BOM, for Excel) or Markdown.
         #[arg(long, value_enum, default_value_t = ReportFormat::Csv)]
         format: ReportFormat,
-        /// For CSV: one row per student and chapter column, or one row per student and item.
-        #[arg(long, value_enum, default_value_t = Table::Chapters)]
-        table: Table,
+        /// For CSV: one row per student and chapter column (the default), or one row per
+        /// student and item. The Markdown report has the chapter table only.
+        #[arg(long, value_enum)]
+        table: Option<Table>,
         /// Write here instead of to standard output (`-`); an existing file is replaced
         /// atomically, a folder, device or pipe never.
         #[arg(short, long, value_name = "FILE")]
@@ -349,11 +350,20 @@ fn report(
     curriculum: &Curriculum,
     paths: &[PathBuf],
     format: ReportFormat,
-    table: Table,
+    table: Option<Table>,
     output: Option<&Path>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> ExitCode {
+    if format == ReportFormat::Md && table == Some(Table::Items) {
+        let _ = writeln!(
+            err,
+            "study-companion: the Markdown report has the chapter table only; \
+             use `--format csv --table items` for one row per student and item"
+        );
+        return ExitCode::from(2);
+    }
+    let table = table.unwrap_or(Table::Chapters);
     let mut class = report::load_class(curriculum, paths);
     report::sort_rows(&mut class.students, report::Column::Name, false);
     for (path, error) in &class.problems {

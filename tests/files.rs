@@ -605,3 +605,30 @@ fn a_summary_read_is_the_full_read_without_sketches() {
     }
     assert!(count >= 10);
 }
+
+#[test]
+fn the_markdown_summary_shows_readable_times_and_the_drawing() {
+    let curriculum = study_companion::embedded::curriculum();
+    let mut file = ProgressFile::new(Student::new("张三"), &curriculum.version);
+    file.saved_at = Some("2026-11-30T08:56:20.510697482Z".parse().unwrap());
+    let mut png = Vec::new();
+    image::RgbaImage::from_pixel(8, 6, image::Rgba([20, 120, 200, 255]))
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    let image = study_companion::drawing::photo::prepare(&png).unwrap();
+    let task = ItemId("what-is-dl.workflow-drawing".to_owned());
+    file.progress
+        .set_drawing_image(task, image, None, Timestamp::now());
+
+    let summary =
+        study_companion::exchange::summary_markdown(curriculum, &file, &study_companion::i18n::ZH);
+    assert!(
+        !summary.contains("08:56:20.51"),
+        "no raw timestamp: {summary}"
+    );
+    assert!(summary.contains("导出时间：2026-11-30 "), "{summary}");
+    assert!(
+        summary.contains("![我的深度学习流程图](data:image/"),
+        "the drawing is in the summary"
+    );
+}

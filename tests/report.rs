@@ -115,7 +115,7 @@ fn run_report(
     let command = study_companion::cli::Command::Report {
         paths: paths.iter().map(|path| path.to_path_buf()).collect(),
         format,
-        table,
+        table: Some(table),
         output: None,
     };
     let (mut out, mut err) = (Vec::new(), Vec::new());
@@ -437,4 +437,20 @@ fn a_feedback_file_in_the_class_folder_is_feedback_not_progress() {
         4,
         "no row for the feedback files: {out}"
     );
+}
+
+#[test]
+fn a_markdown_item_table_is_refused_not_silently_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    class_folder(dir.path());
+    let (code, out, err) = report(&[
+        "--format",
+        "md",
+        "--table",
+        "items",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.is_empty());
+    assert!(err.contains("--format csv --table items"), "{err}");
 }

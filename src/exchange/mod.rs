@@ -264,7 +264,11 @@ pub fn summary_markdown(curriculum: &Curriculum, file: &ProgressFile, strings: &
     );
     let _ = writeln!(out, "{overall_line}  ");
     if let Some(saved) = file.saved_at {
-        let exported = fill(strings.summary_exported, &[("time", &saved.to_string())]);
+        let time = saved
+            .to_zoned_datetime(jiff::tz::TimeZone::system())
+            .strftime("%Y-%m-%d %H:%M (%:z)")
+            .to_string();
+        let exported = fill(strings.summary_exported, &[("time", &time)]);
         let _ = writeln!(out, "{exported}  ");
     }
     let version = fill(
@@ -303,6 +307,22 @@ pub fn summary_markdown(curriculum: &Curriculum, file: &ProgressFile, strings: &
             let _ = writeln!(out, "{line}");
             if let Some(note) = entry.map(|e| &e.note).filter(|n| !n.is_empty()) {
                 let _ = writeln!(out, "\n{}\n", indent_block(&quote(&note.text), &indent));
+            }
+            if let Some(image) = progress
+                .drawings
+                .get(&item.id)
+                .and_then(|d| d.image.as_ref())
+            {
+                // The picture itself, inline: the summary is one file that shows it anywhere
+                // a Markdown viewer shows data URIs.
+                use base64::Engine as _;
+                let data = base64::engine::general_purpose::STANDARD.encode(&image.data);
+                let _ = writeln!(
+                    out,
+                    "\n{indent}  ![{}]({})\n",
+                    strings.drawing_heading,
+                    format_args!("data:{};base64,{data}", image.mime)
+                );
             }
         }
         let _ = writeln!(out);
