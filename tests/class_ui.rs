@@ -375,3 +375,61 @@ fn the_mentor_is_asked_their_name_once_and_names_are_editable_in_settings() {
     app.run_steps(3);
     assert_eq!(app.state().file().student.name, "张三");
 }
+
+#[test]
+fn a_student_hands_in_to_the_class_folder_and_the_mentor_reads_it() {
+    let class_dir = tempfile::tempdir().unwrap();
+    let state = UiState {
+        open_chapters: [study_companion::curriculum::ChapterId("basics".to_owned())].into(),
+        ..UiState::default()
+    };
+    let (mut student, _, _data) = common::harness(common::mini_curriculum(), state);
+    student.run();
+    let ctx = student.ctx.clone();
+    student
+        .state_mut()
+        .apply(&ctx, Action::SetName("张三".to_owned()));
+    student.state_mut().apply(
+        &ctx,
+        Action::SetClassFolder(Some(class_dir.path().to_owned())),
+    );
+    let handed_in = |dir: &Path| -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "scprogress"))
+            .collect()
+    };
+    common::wait_until(&mut student, "the first hand-in", |app| {
+        app.model().hand_in.last.is_some()
+    });
+    let files = handed_in(class_dir.path());
+    assert_eq!(files.len(), 1, "{files:?}");
+    let name = files[0].file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.starts_with("张三-") && name.len() < 40, "{name}");
+
+    // A change, then the window closes before the few seconds are up: handed in on exit.
+    student.get_by_label("软件准备").click();
+    student.run();
+    student.state_mut().flush();
+    let copy = format::read_path(&files[0]).unwrap().file;
+    assert_eq!(copy.progress, student.state().file().progress);
+
+    // The mentor opens the class folder: 张三 with one item done.
+    let (mut mentor, _, _mentor_data) =
+        common::harness(common::mini_curriculum(), UiState::default());
+    mentor.run();
+    let ctx = mentor.ctx.clone();
+    mentor.state_mut().apply(
+        &ctx,
+        Action::Mentor(MentorAction::Add(vec![class_dir.path().to_owned()])),
+    );
+    common::wait_until(&mut mentor, "the class", |app| {
+        app.class().is_some_and(|class| !class.students.is_empty())
+    });
+    let class = mentor.state().class().unwrap();
+    assert_eq!(class.students[0].file.student.name, "张三");
+    assert_eq!(class.students[0].total.done, 1);
+    // No temporary file of the hand-in is left for the sync client.
+    assert_eq!(std::fs::read_dir(class_dir.path()).unwrap().count(), 1);
+}

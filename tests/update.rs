@@ -407,9 +407,13 @@ fn the_mentor_reads_a_class_views_a_student_and_writes_feedback() {
         .overall = "很好".to_owned();
     let at = now();
     model.update(MentorAction::FeedbackEdited.into(), at);
-    let (effects, wake) = model.due(at.instant);
+    let (effects, wake) = model.due(at);
     assert!(effects.is_empty() && wake.is_some());
-    let (effects, _) = model.due(at.instant + Duration::from_secs(2));
+    let later = Now {
+        instant: at.instant + Duration::from_secs(2),
+        ..at
+    };
+    let (effects, _) = model.due(later);
     assert!(matches!(effects.as_slice(), [Effect::SaveDrafts(drafts)] if drafts.len() == 1));
 
     let out = PathBuf::from("/out/feedback.scprogress");
@@ -623,4 +627,68 @@ fn the_mentor_signs_feedback_with_the_name_given_once() {
     // An empty name changes nothing.
     model.update(MentorAction::SetName("  ".to_owned()).into(), now());
     assert_eq!(model.state.mentor_name, "王老师");
+}
+
+#[test]
+fn the_class_folder_gets_a_copy_a_little_after_each_change_and_retries_quietly() {
+    use study_companion::ui::flow::hand_in::{HAND_IN_DELAY, HAND_IN_RETRY};
+    let mut model = model();
+    let at = now();
+    let later = |d: Duration| Now {
+        instant: at.instant + d,
+        ..at
+    };
+    // No class folder: nothing is handed in.
+    model.update(Action::ToggleDone(id("basics.software")), at);
+    assert!(model.due(later(HAND_IN_DELAY * 2)).0.is_empty());
+
+    let folder = PathBuf::from("/share/班级");
+    model.update(Action::SetClassFolder(Some(folder.clone())), at);
+    let (effects, _) = model.due(at);
+    let [Effect::HandIn { path, text }] = effects.as_slice() else {
+        panic!("handed in at once: {effects:?}");
+    };
+    let id8: String = model
+        .file
+        .student
+        .id
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(8)
+        .collect();
+    assert_eq!(path, &folder.join(format!("张三-{id8}.scprogress")));
+    let copy = format::read(text.as_bytes()).unwrap().file;
+    assert_eq!(copy.progress, model.file.progress);
+    assert!(copy.saved_at.is_some(), "stamped");
+
+    // Unreachable: a visible state, retried later, not at once.
+    model.receive(Outcome::HandedIn(Err("网络盘未连接".to_owned())), at);
+    assert_eq!(model.hand_in.problem.as_deref(), Some("网络盘未连接"));
+    assert!(
+        model.notices.as_slice().is_empty(),
+        "no message every minute"
+    );
+    let (effects, wake) = model.due(later(HAND_IN_DELAY));
+    assert!(effects.is_empty() && wake.is_some());
+    let (effects, _) = model.due(later(HAND_IN_RETRY + Duration::from_secs(1)));
+    assert_eq!(effects.len(), 1, "tried again");
+    model.receive(Outcome::HandedIn(Ok(folder.join("x.scprogress"))), at);
+    assert!(model.hand_in.problem.is_none() && model.hand_in.last.is_some());
+
+    // A change is handed in a few seconds later, not at once.
+    model.update(
+        Action::ToggleDone(id("basics.files")),
+        later(HAND_IN_RETRY * 2),
+    );
+    assert!(model.due(later(HAND_IN_RETRY * 2)).0.is_empty());
+    assert_eq!(
+        model.due(later(HAND_IN_RETRY * 2 + HAND_IN_DELAY)).0.len(),
+        1
+    );
+
+    // A read-only window never hands in.
+    model.read_only = true;
+    model.hand_in.writing = false;
+    model.hand_in.changed(at.instant);
+    assert!(model.due(later(HAND_IN_RETRY * 10)).0.is_empty());
 }

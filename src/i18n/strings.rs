@@ -583,6 +583,24 @@ pub struct Strings {
     pub viewing_progress: &'static str,
     /// Top bar while the class table is on screen.
     pub class_header: &'static str,
+    /// Settings: heading of the class folder section.
+    pub class_folder_heading: &'static str,
+    /// Settings: no class folder yet.
+    pub class_folder_none: &'static str,
+    /// Button: choose the class folder.
+    pub class_folder_choose: &'static str,
+    /// Button: stop handing in.
+    pub class_folder_stop: &'static str,
+    /// When the progress was last handed in.
+    pub hand_in_last: &'static str,
+    /// Changes not yet handed in.
+    pub hand_in_pending: &'static str,
+    /// The class folder cannot be reached.
+    pub hand_in_problem: &'static str,
+    /// Top bar: handed in at.
+    pub hand_in_badge_ok: &'static str,
+    /// Top bar: the class folder cannot be reached.
+    pub hand_in_badge_problem: &'static str,
     /// Start of a feedback file's name: `{name}-反馈`.
     pub feedback_file_stem: &'static str,
     /// Mentor name when the mentor has none.

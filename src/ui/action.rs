@@ -53,6 +53,10 @@ pub enum Action {
     },
     /// Show a file the app wrote in the system's file manager.
     Reveal(PathBuf),
+    /// Ask for the class folder to hand in to (a native dialog).
+    AskClassFolder,
+    /// Hand in to this class folder from now on (`None`: stop).
+    SetClassFolder(Option<PathBuf>),
     /// The in-app path (asked for when no native dialog could be shown) is confirmed.
     ConfirmPath,
     /// The in-app path prompt is closed without a path.

@@ -219,6 +219,35 @@ impl StudyApp {
             );
             self.model.notices.problem(text);
         }
+        self.hand_in_now();
+    }
+
+    /// Writes the class folder's copy now if it is behind (on exit), waiting for nothing
+    /// else; a folder that cannot be reached is only logged (the copy is written next time).
+    fn hand_in_now(&mut self) {
+        let model = &mut self.model;
+        if model.read_only || model.hand_in.dirty_since.is_none() {
+            return;
+        }
+        let Some(folder) = model.state.class_folder.clone() else {
+            return;
+        };
+        let path = folder.join(super::flow::hand_in::file_name(&model.file));
+        let written = crate::format::to_string(&model.file)
+            .map_err(|err| err.to_string())
+            .and_then(|text| {
+                crate::storage::write_atomically(&path, text.as_bytes(), || Ok(()))
+                    .map_err(|err| err.to_string())
+            });
+        match written {
+            Ok(()) => {
+                model.hand_in.dirty_since = None;
+                model
+                    .hand_in
+                    .handed_in(Ok(path), (Timestamp::now(), Instant::now()));
+            }
+            Err(error) => log::warn!("handing in to {} failed: {error}", folder.display()),
+        }
     }
 
     /// Applies one action now and carries out what it needs.
@@ -403,7 +432,7 @@ impl StudyApp {
         for outcome in self.runner.poll() {
             self.receive(ctx, outcome);
         }
-        let (effects, wake) = self.model.due(Instant::now());
+        let (effects, wake) = self.model.due(Now::current());
         if let Some(wake) = wake {
             ctx.request_repaint_after(wake);
         }

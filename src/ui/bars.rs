@@ -8,7 +8,7 @@ use super::commands::{Command, Place};
 use super::effect::DialogMode;
 use super::flow::{Model, PathPrompt};
 use super::state::Notice;
-use super::theme;
+use super::{local_time, theme};
 
 /// The top bar: title, overall progress, the commands of [`Command::ALL`], settings.
 pub fn top_bar_ui(
@@ -45,6 +45,7 @@ pub fn top_bar_ui(
             ui.menu_button(strings.settings, |ui| {
                 settings_ui(ui, model, data_dir, actions);
             });
+            hand_in_badge_ui(ui, model);
         });
     });
 }
@@ -146,6 +147,8 @@ fn settings_ui(
         strings,
     )
     .then(|| actions.push(MentorAction::SetName(model.mentor.name_draft.clone()).into()));
+    ui.separator();
+    class_folder_ui(ui, model, actions);
     if let Some(dir) = data_dir {
         ui.separator();
         ui.label(
@@ -240,4 +243,66 @@ pub fn name_field_ui(
         (ui.button(strings.save_name).clicked() || entered) && !draft.trim().is_empty()
     })
     .inner
+}
+
+/// The class folder in settings: where, when last handed in, whether it can be reached.
+fn class_folder_ui(ui: &mut egui::Ui, model: &Model, actions: &mut Vec<Action>) {
+    let strings = model.strings();
+    ui.label(egui::RichText::new(strings.class_folder_heading).strong());
+    match &model.state.class_folder {
+        None => {
+            ui.label(egui::RichText::new(strings.class_folder_none).weak());
+        }
+        Some(folder) => {
+            ui.label(egui::RichText::new(folder.display().to_string()).small());
+            let hand_in = &model.hand_in;
+            if let Some(error) = &hand_in.problem {
+                ui.label(
+                    egui::RichText::new(fill(strings.hand_in_problem, &[("error", error)]))
+                        .color(theme::palette(ui.visuals()).warning),
+                );
+            } else if hand_in.dirty_since.is_some() || hand_in.writing {
+                ui.label(strings.hand_in_pending);
+            } else if let Some((time, path)) = &hand_in.last {
+                ui.label(fill(
+                    strings.hand_in_last,
+                    &[
+                        ("time", &local_time(*time)),
+                        ("path", &path.display().to_string()),
+                    ],
+                ));
+            }
+        }
+    }
+    ui.horizontal(|ui| {
+        if ui.button(strings.class_folder_choose).clicked() {
+            actions.push(Action::AskClassFolder);
+        }
+        if model.state.class_folder.is_some() && ui.button(strings.class_folder_stop).clicked() {
+            actions.push(Action::SetClassFolder(None));
+        }
+    });
+}
+
+/// Beside settings: when the progress was last handed in, or that the folder is unreachable.
+fn hand_in_badge_ui(ui: &mut egui::Ui, model: &Model) {
+    if model.state.class_folder.is_none() {
+        return;
+    }
+    let strings = model.strings();
+    if let Some(error) = &model.hand_in.problem {
+        ui.label(
+            egui::RichText::new(strings.hand_in_badge_problem)
+                .color(theme::palette(ui.visuals()).warning),
+        )
+        .on_hover_text(fill(strings.hand_in_problem, &[("error", error)]));
+    } else if let Some((time, _)) = &model.hand_in.last {
+        ui.label(
+            egui::RichText::new(fill(
+                strings.hand_in_badge_ok,
+                &[("time", &local_time(*time))],
+            ))
+            .weak(),
+        );
+    }
 }

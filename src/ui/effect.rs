@@ -87,6 +87,13 @@ pub enum Effect {
     OpenUrl(String),
     /// Put text on the clipboard.
     CopyText(String),
+    /// Write the student's copy into the class folder; [`Outcome::HandedIn`].
+    HandIn {
+        /// The file in the class folder.
+        path: PathBuf,
+        /// The progress file, stamped.
+        text: String,
+    },
     /// Show a file the app wrote in the system's file manager (its folder, the file
     /// selected where the system allows).
     Reveal(PathBuf),
@@ -152,6 +159,8 @@ pub enum Then {
     ExportFeedback,
     /// Write every student's feedback file into a folder.
     ExportAllFeedback,
+    /// Hand in to this class folder.
+    ClassFolder,
 }
 
 impl Then {
@@ -171,6 +180,7 @@ impl Then {
             }
             Self::ExportFeedback => MentorAction::ExportFeedbackTo(path).into(),
             Self::ExportAllFeedback => MentorAction::ExportAllFeedbackTo(path).into(),
+            Self::ClassFolder => Action::SetClassFolder(Some(path)),
             Self::AddToClass => return None,
         })
     }
@@ -278,4 +288,6 @@ pub enum Outcome {
     DialogUnavailable(Dialog),
     /// The file manager could not be opened (the system's words).
     RevealFailed(String),
+    /// The class folder's copy was written (where), or not (the system's words).
+    HandedIn(Result<PathBuf, String>),
 }

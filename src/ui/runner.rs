@@ -62,6 +62,16 @@ impl Runner {
                 ctx.copy_text(text);
                 None
             }
+            Effect::HandIn { path, text } => {
+                self.spawn(ctx, "hand-in", move || {
+                    let result =
+                        crate::storage::write_atomically(&path, text.as_bytes(), || Ok(()))
+                            .map(|()| path)
+                            .map_err(|err| err.to_string());
+                    Some(Outcome::HandedIn(result))
+                });
+                None
+            }
             Effect::Reveal(path) => {
                 self.spawn(ctx, "reveal", move || {
                     opener::reveal(&path)

@@ -21,6 +21,9 @@ pub struct UiState {
 
     /// The mentor's name, signed on feedback (asked when the class view is first opened).
     pub mentor_name: String,
+
+    /// The class folder the student hands in to (a shared or synced folder), if any.
+    pub class_folder: Option<std::path::PathBuf>,
 }
 
 /// A message shown to the student until dismissed.

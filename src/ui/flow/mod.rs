@@ -8,12 +8,13 @@
 //! [`drawing::DrawingSession`].
 
 pub mod drawing;
+pub mod hand_in;
 pub mod import;
 pub mod mentor;
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::curriculum::{Curriculum, check_web_url};
 use crate::format::{self, ProgressFile};
@@ -26,6 +27,7 @@ use super::local_date;
 use super::state::{Notice, Notices, UiState};
 use super::texts::human_size;
 use drawing::{DrawingSession, Sheet};
+use hand_in::HandIn;
 use import::{ImportFlow, Own};
 use mentor::{Around, Mentor};
 
@@ -56,6 +58,8 @@ pub struct Model {
     pub default_folder: Option<PathBuf>,
     /// The path asked for in the window because no native dialog could be shown.
     pub path_prompt: Option<PathPrompt>,
+    /// Handing in to the class folder.
+    pub hand_in: HandIn,
 }
 
 /// A path asked for in the window: the dialog that could not be shown, and the text typed.
@@ -91,6 +95,7 @@ impl Model {
             read_only: false,
             default_folder: None,
             path_prompt: None,
+            hand_in: HandIn::default(),
         }
     }
 
@@ -249,6 +254,24 @@ impl Model {
                 effects.push(Effect::Reveal(path));
                 false
             }
+            Action::AskClassFolder => {
+                effects.push(Effect::Pick(Dialog {
+                    mode: DialogMode::OpenFolder,
+                    filter: None,
+                    file_name: None,
+                    then: super::effect::Then::ClassFolder,
+                }));
+                false
+            }
+            Action::SetClassFolder(folder) => {
+                if folder.is_some() {
+                    self.hand_in.now_please(now.instant);
+                } else {
+                    self.hand_in = HandIn::default();
+                }
+                self.state.class_folder = folder;
+                false
+            }
             Action::ConfirmPath => {
                 if let Some(prompt) = self.path_prompt.take() {
                     let path = PathBuf::from(prompt.text.trim());
@@ -317,7 +340,15 @@ impl Model {
         if self.file.student.name != name_before {
             self.name_draft = self.file.student.name.clone();
         }
+        self.note_changes(&effects, now);
         effects
+    }
+
+    /// Every change of the progress is handed in too (when there is a class folder).
+    fn note_changes(&mut self, effects: &[Effect], now: Now) {
+        if effects.iter().any(|e| matches!(e, Effect::ProgressChanged)) {
+            self.hand_in.changed(now.instant);
+        }
     }
 
     /// Takes what background work found; returns what the world must do next.
@@ -441,6 +472,9 @@ impl Model {
                     text: text.display().to_string(),
                 });
             }
+            Outcome::HandedIn(result) => {
+                self.hand_in.handed_in(result, (now.time, now.instant));
+            }
             Outcome::RevealFailed(error) => {
                 self.notices
                     .problem(fill(strings.reveal_failed, &[("error", &error)]));
@@ -463,14 +497,26 @@ impl Model {
                 }
             }
         }
+        self.note_changes(&effects, now);
         effects
     }
 
-    /// Work that is due by the clock (the feedback drafts a second after the last edit), and
-    /// when to look again.
-    pub fn due(&mut self, now: Instant) -> (Vec<Effect>, Option<Duration>) {
-        let (effect, wake) = self.mentor.due(now, self.saving);
-        (effect.into_iter().collect(), wake)
+    /// Work that is due by the clock (the feedback drafts a second after the last edit, the
+    /// class folder's copy a few seconds after a change), and when to look again.
+    pub fn due(&mut self, now: Now) -> (Vec<Effect>, Option<Duration>) {
+        let (drafts, drafts_wake) = self.mentor.due(now.instant, self.saving);
+        let (hand_in, hand_in_wake) = if self.read_only {
+            (None, None)
+        } else {
+            self.hand_in.due(
+                self.state.class_folder.as_deref(),
+                &self.file,
+                &self.curriculum.version,
+                (now.time, now.instant),
+            )
+        };
+        let wake = [drafts_wake, hand_in_wake].into_iter().flatten().min();
+        (drafts.into_iter().chain(hand_in).collect(), wake)
     }
 }
 
