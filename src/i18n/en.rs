@@ -299,7 +299,7 @@ pub const EN: Strings = Strings {
     hand_in_pending: "New changes go to the class folder in a few seconds",
     hand_in_problem: "The class folder cannot be reached ({error}); trying again by itself",
     hand_in_badge_ok: "Handed in {time}",
-    hand_in_badge_problem: "⚠ Class folder unreachable",
+    hand_in_badge_problem: "Class folder unreachable",
     feedback_file_stem: "{name}-feedback",
     default_mentor: "Mentor",
 };

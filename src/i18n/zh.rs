@@ -299,7 +299,7 @@ pub const ZH: Strings = Strings {
     hand_in_pending: "有新的改动，几秒后交到班级文件夹",
     hand_in_problem: "班级文件夹暂时无法访问（{error}），会自动重试",
     hand_in_badge_ok: "已上交 {time}",
-    hand_in_badge_problem: "⚠ 班级文件夹不可用",
+    hand_in_badge_problem: "班级文件夹不可用",
     feedback_file_stem: "{name}-反馈",
     default_mentor: "导师",
 };
