@@ -282,12 +282,18 @@ fn import(
             merged.progress = preview.merged;
             merged
         }
+        (_, true) if preview.file.is_feedback() => {
+            return Err(format!(
+                "{} is a feedback file: it holds no progress to replace yours with; import it without --replace to add the comments",
+                path.display()
+            ));
+        }
         (_, true) => {
             lines.push(format!(
                 "the saved progress was replaced (the previous one is in {})",
                 storage.backup_path().display()
             ));
-            preview.file
+            exchange::replaced_by(&local, preview.file)
         }
         (Owner::Other, false) => {
             return Err(format!(

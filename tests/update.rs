@@ -692,3 +692,68 @@ fn the_class_folder_gets_a_copy_a_little_after_each_change_and_retries_quietly()
     model.hand_in.changed(at.instant);
     assert!(model.due(later(HAND_IN_RETRY * 10)).0.is_empty());
 }
+
+#[test]
+fn replacing_with_another_students_file_keeps_ones_own_identity() {
+    let mut model = model();
+    let me = model.file.student.clone();
+    let path = PathBuf::from("/in/li.scprogress");
+    model.update(ImportAction::From(path.clone()).into(), now());
+    let mut theirs = ProgressFile::new(Student::new("李四"), "v");
+    theirs
+        .progress
+        .set_state(&id("basics.software"), ItemState::Done, now().time);
+    model.receive(
+        Outcome::ProgressRead {
+            path,
+            purpose: ReadPurpose::Import,
+            result: Ok(Imported {
+                file: theirs,
+                repairs: Vec::new(),
+            }),
+        },
+        now(),
+    );
+    model.update(ImportAction::Replace.into(), now());
+    assert_eq!(model.file.student, me, "never 李四's id: their class-folder copy is safe");
+    assert_eq!(model.file.progress.state(&id("basics.software")), ItemState::Done);
+}
+
+#[test]
+fn a_feedback_file_brings_comments_only_and_a_students_own_file_stays_progress() {
+    let mut model = model();
+    let draft = study_companion::progress::Feedback {
+        mentor: "王老师".to_owned(),
+        overall: "很好".to_owned(),
+        ..Default::default()
+    };
+    let mut feedback =
+        study_companion::exchange::feedback_file(&model.file.student, &draft, "v", now().time);
+    // A hand-made feedback file that also carries progress.
+    feedback
+        .progress
+        .set_state(&id("basics.software"), ItemState::Done, now().time);
+    assert!(feedback.is_feedback());
+    let path = PathBuf::from("/in/fb.scfeedback");
+    model.update(ImportAction::From(path.clone()).into(), now());
+    model.receive(
+        Outcome::ProgressRead {
+            path,
+            purpose: ReadPurpose::Import,
+            result: Ok(Imported {
+                file: feedback,
+                repairs: Vec::new(),
+            }),
+        },
+        now(),
+    );
+    model.update(ImportAction::ConfirmMerge.into(), now());
+    assert!(model.file.progress.items.is_empty(), "no progress from a feedback file");
+    assert_eq!(model.file.progress.feedback.len(), 1);
+
+    // The student's own file, saved after accepting that feedback and before ticking
+    // anything: progress, not feedback (the class must list it).
+    let mut own = model.file.clone();
+    own.stamp("v", "2026-11-30T10:00:00Z".parse().unwrap());
+    assert!(!own.is_feedback());
+}

@@ -63,7 +63,7 @@ pub struct ExportReport {
 }
 
 /// The files "export all feedback" writes into `folder`: one per student with feedback in
-/// `drafts`, named `张三-反馈-2026-11-29-{id}.scprogress`. The name part is made safe and
+/// `drafts`, named `张三-反馈-2026-11-29-{id}.scfeedback`. The name part is made safe and
 /// short (see [`file_name_part`]); the id keeps two students with the same name apart, and
 /// names that would still be equal on a case-insensitive file system get `-2`, `-3`….
 pub fn feedback_exports<'a>(

@@ -77,9 +77,16 @@ pub struct ImportPreview {
 pub fn preview(
     curriculum: &Curriculum,
     local: &ProgressFile,
-    incoming: ProgressFile,
+    mut incoming: ProgressFile,
     repairs: Vec<Repair>,
 ) -> ImportPreview {
+    if incoming.is_feedback() {
+        // A feedback file brings comments, never progress, whatever else it holds.
+        incoming.progress = Progress {
+            feedback: std::mem::take(&mut incoming.progress.feedback),
+            ..Progress::default()
+        };
+    }
     let owner = if incoming.student.id == local.student.id {
         Owner::Same
     } else {
@@ -109,6 +116,26 @@ pub fn preview(
         set_aside,
         unknown_items,
         repairs,
+    }
+}
+
+/// What "replace my progress with this file" keeps: the file's progress under the local
+/// student's identity (id, and name unless there is none yet). Taking over another
+/// student's id would let this app write over that student's copy in a class folder, and
+/// their progress would then show under the wrong person.
+pub fn replaced_by(local: &ProgressFile, incoming: ProgressFile) -> ProgressFile {
+    let name = if local.student.name.trim().is_empty() {
+        incoming.student.name.clone()
+    } else {
+        local.student.name.clone()
+    };
+    ProgressFile {
+        student: crate::format::Student {
+            id: local.student.id.clone(),
+            name,
+        },
+        kind: crate::format::Kind::Progress,
+        ..incoming
     }
 }
 

@@ -65,16 +65,19 @@ impl Kind {
 }
 
 impl ProgressFile {
-    /// Whether this is feedback rather than progress: marked so, or (a file from before the
-    /// kind existed) holding nothing but mentors' feedback. Such a file has no progress to
-    /// count either way, so reading it as feedback can never hide a student's work.
+    /// Whether this is feedback rather than progress: marked so, or a feedback file of the
+    /// app before the kind existed. Those hold nothing but one mentor's feedback, written at
+    /// the moment the file was (`written` equals `saved_at`); a student's own file with
+    /// feedback they accepted was saved later than the feedback was written.
     pub fn is_feedback(&self) -> bool {
         let progress = &self.progress;
         self.kind == Kind::Feedback
             || (progress.items.is_empty()
                 && progress.chapter_notes.is_empty()
                 && progress.drawings.is_empty()
-                && !progress.feedback.is_empty())
+                && progress.feedback.len() == 1
+                && self.saved_at.is_some()
+                && progress.feedback[0].written == self.saved_at)
     }
 }
 

@@ -198,9 +198,9 @@ impl Action {
         )
     }
 
-    /// Whether the action changes the student's own progress: refused while another
-    /// student's file is on screen or another process holds the data folder (it could not
-    /// be saved).
+    /// Whether the action changes the student's own progress: refused while another process
+    /// holds the data folder (it could not be saved). While another student's file is on
+    /// screen, [`Self::changes_progress`] decides.
     pub fn writes_own_progress(&self) -> bool {
         match self {
             Self::ToggleDone(_)

@@ -38,6 +38,9 @@ use super::runner::Runner;
 use super::state::{Notice, UiState};
 use super::{fonts, theme};
 
+/// How long closing the window waits for a copy being written into the class folder.
+const HAND_IN_WAIT_ON_EXIT: std::time::Duration = std::time::Duration::from_secs(3);
+
 /// Key of the window-level state in eframe's storage.
 const UI_STATE_KEY: &str = "study-companion-ui";
 
@@ -205,13 +208,12 @@ impl StudyApp {
 
     /// Writes unsaved progress now (on exit; tests use it to simulate one).
     pub fn flush(&mut self) {
-        let Some(autosave) = self.autosave.as_mut() else {
-            return;
-        };
         self.model
             .file
             .stamp(&self.model.curriculum.version, Timestamp::now());
-        if let Err(err) = autosave.flush(&self.model.file) {
+        if let Some(autosave) = self.autosave.as_mut()
+            && let Err(err) = autosave.flush(&self.model.file)
+        {
             log::error!("saving on exit failed: {err}");
             let text = fill(
                 self.model.strings().save_failed,
@@ -225,6 +227,15 @@ impl StudyApp {
     /// Writes the class folder's copy now if it is behind (on exit), waiting for nothing
     /// else; a folder that cannot be reached is only logged (the copy is written next time).
     fn hand_in_now(&mut self) {
+        // A copy still being written finishes first, so an older one never lands last.
+        let deadline = Instant::now() + HAND_IN_WAIT_ON_EXIT;
+        while self.model.hand_in.writing && Instant::now() < deadline {
+            for outcome in self.runner.poll() {
+                // Only the hand-in matters now; whatever else finished is dropped on exit.
+                let _ = self.model.receive(outcome, Now::current());
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
         let model = &mut self.model;
         if model.read_only || model.hand_in.dirty_since.is_none() {
             return;
@@ -558,7 +569,11 @@ impl StudyApp {
         self.model.file = fresh;
         self.model.name_draft.clear();
         self.model.import.undo = None;
+        // A preview computed against the read-only snapshot would merge into stale progress.
+        self.model.import.pending = None;
         self.take(opened);
+        // The other writer may have changed the progress: the class folder's copy follows.
+        self.model.hand_in.changed(Instant::now());
         self.model.notices.info(strings.data_folder_free.to_owned());
         self.model.notices.extend(notices);
         ctx.request_repaint();

@@ -1,6 +1,7 @@
 //! What [`super::flow::Model::update`] asks the world to do, as plain data, and what comes
-//! back. The runner (`ui::runner::Runner`) is the only place that carries effects out:
-//! dialogs, threads, files, the browser, the clipboard. A test replays a flow by calling
+//! back. The runner (`ui::runner::Runner`) carries effects out: dialogs, threads, files,
+//! the browser, the clipboard. (The window itself writes only on exit: the progress and the
+//! class folder's copy, synchronously, in `StudyApp::flush`.) A test replays a flow by calling
 //! `update`, looking at the effects, and handing back the [`Outcome`]s it chooses.
 
 use std::collections::BTreeMap;

@@ -81,7 +81,7 @@ impl ImportFlow {
                     return;
                 };
                 self.undo = Some(Box::new(own.file.clone()));
-                *own.file = preview.file;
+                *own.file = exchange::replaced_by(own.file, preview.file);
                 own.notices.info(strings.replaced.to_owned());
                 own.effects.push(Effect::ProgressChanged);
                 self.next(own.effects);

@@ -40,6 +40,9 @@ pub struct Mentor {
     pub drafts_kept_as_they_are: bool,
     /// Feedback files being written, and whose they are (marked sent once written).
     pub sending: HashMap<PathBuf, String>,
+    /// When feedback was last sent to each student in this session (kept when the class is
+    /// read again).
+    pub sent: HashMap<String, jiff::Timestamp>,
     /// The mentor's name as typed in the class view's prompt or in settings.
     pub name_draft: String,
 }
@@ -48,6 +51,8 @@ pub struct Mentor {
 pub struct Around<'a> {
     /// The name the mentor signs feedback with (empty: not given yet).
     pub mentor_name: &'a mut String,
+    /// The person's own name (what drafts are signed with before a mentor name is given).
+    pub own_name: &'a str,
     /// The roadmap.
     pub curriculum: &'a Curriculum,
     /// The student shown read-only, if any.
@@ -182,7 +187,12 @@ impl Mentor {
                     return;
                 }
                 // Drafts begun before the name was given are signed with it now.
-                let unsigned = [around.mentor_name.as_str(), "", strings.default_mentor];
+                let unsigned = [
+                    around.mentor_name.as_str(),
+                    around.own_name,
+                    "",
+                    strings.default_mentor,
+                ];
                 for draft in self.drafts.values_mut() {
                     if unsigned.contains(&draft.mentor.as_str()) {
                         draft.mentor.clone_from(&name);
@@ -226,8 +236,13 @@ impl Mentor {
     }
 
     /// The class was read.
-    pub fn class_loaded(&mut self, class: Class) {
+    pub fn class_loaded(&mut self, mut class: Class) {
         self.loading = false;
+        for row in &mut class.students {
+            if let Some(sent) = self.sent.get(&row.file.student.id) {
+                row.feedback_sent = row.feedback_sent.max(Some(*sent));
+            }
+        }
         if self.class.is_some() {
             self.class = Some(ClassView::new(class));
         }
@@ -277,6 +292,7 @@ impl Mentor {
         let Some(id) = self.sending.remove(path) else {
             return;
         };
+        self.sent.insert(id.clone(), now);
         if let Some(view) = &mut self.class {
             for row in &mut view.class.students {
                 if row.file.student.id == id {

@@ -309,6 +309,7 @@ impl Model {
                     action,
                     Around {
                         mentor_name: &mut self.state.mentor_name,
+                        own_name: &self.file.student.name,
                         curriculum: &self.curriculum,
                         viewing: self.import.viewing.as_deref(),
                         notices: &mut self.notices,
