@@ -300,6 +300,7 @@ pub const EN: Strings = Strings {
     hand_in_problem: "The class folder cannot be reached ({error}); trying again by itself",
     hand_in_badge_ok: "Handed in {time}",
     hand_in_badge_problem: "Class folder unreachable",
+    dialog_unavailable_folder: "No system folder dialog could be shown (this computer lacks a file dialog). Type the folder's path in the window instead.",
     feedback_file_stem: "{name}-feedback",
     default_mentor: "Mentor",
 };

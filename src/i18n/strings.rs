@@ -601,6 +601,8 @@ pub struct Strings {
     pub hand_in_badge_ok: &'static str,
     /// Top bar: the class folder cannot be reached.
     pub hand_in_badge_problem: &'static str,
+    /// No native folder dialog could be shown.
+    pub dialog_unavailable_folder: &'static str,
     /// Start of a feedback file's name: `{name}-反馈`.
     pub feedback_file_stem: &'static str,
     /// Mentor name when the mentor has none.

@@ -140,13 +140,16 @@ fn settings_ui(
         )
         .then(|| actions.push(Action::SetName(model.name_draft.trim().to_owned())));
     }
-    name_field_ui(
-        ui,
-        strings.mentor_name_label,
-        &mut model.mentor.name_draft,
-        strings,
-    )
-    .then(|| actions.push(MentorAction::SetName(model.mentor.name_draft.clone()).into()));
+    // The mentor's name only for mentors: once given, or while the class view is open.
+    if !model.state.mentor_name.is_empty() || model.mentor.class.is_some() {
+        name_field_ui(
+            ui,
+            strings.mentor_name_label,
+            &mut model.mentor.name_draft,
+            strings,
+        )
+        .then(|| actions.push(MentorAction::SetName(model.mentor.name_draft.clone()).into()));
+    }
     ui.separator();
     class_folder_ui(ui, model, actions);
     if let Some(dir) = data_dir {
@@ -208,7 +211,10 @@ pub fn path_prompt_ui(
         let response = ui
             .add(egui::TextEdit::singleline(&mut prompt.text).desired_width(theme::PREVIEW_WIDTH))
             .labelled_by(label.id);
-        if prompt.dialog.mode != DialogMode::Save {
+        if matches!(
+            prompt.dialog.mode,
+            DialogMode::OpenFile | DialogMode::OpenFiles
+        ) {
             ui.label(egui::RichText::new(strings.path_prompt_hint_open).weak());
         }
         let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));

@@ -459,12 +459,13 @@ impl Model {
                     Some(name) => folder.join(name),
                     None => folder,
                 };
-                let opening = dialog.mode != DialogMode::Save;
                 self.notices.problem(
-                    if opening {
-                        strings.dialog_unavailable_open
-                    } else {
-                        strings.dialog_unavailable_save
+                    match dialog.mode {
+                        DialogMode::OpenFile | DialogMode::OpenFiles => {
+                            strings.dialog_unavailable_open
+                        }
+                        DialogMode::OpenFolder => strings.dialog_unavailable_folder,
+                        DialogMode::Save => strings.dialog_unavailable_save,
                     }
                     .to_owned(),
                 );
