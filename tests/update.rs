@@ -715,8 +715,14 @@ fn replacing_with_another_students_file_keeps_ones_own_identity() {
         now(),
     );
     model.update(ImportAction::Replace.into(), now());
-    assert_eq!(model.file.student, me, "never 李四's id: their class-folder copy is safe");
-    assert_eq!(model.file.progress.state(&id("basics.software")), ItemState::Done);
+    assert_eq!(
+        model.file.student, me,
+        "never 李四's id: their class-folder copy is safe"
+    );
+    assert_eq!(
+        model.file.progress.state(&id("basics.software")),
+        ItemState::Done
+    );
 }
 
 #[test]
@@ -748,7 +754,10 @@ fn a_feedback_file_brings_comments_only_and_a_students_own_file_stays_progress()
         now(),
     );
     model.update(ImportAction::ConfirmMerge.into(), now());
-    assert!(model.file.progress.items.is_empty(), "no progress from a feedback file");
+    assert!(
+        model.file.progress.items.is_empty(),
+        "no progress from a feedback file"
+    );
     assert_eq!(model.file.progress.feedback.len(), 1);
 
     // The student's own file, saved after accepting that feedback and before ticking
