@@ -433,3 +433,31 @@ fn a_student_hands_in_to_the_class_folder_and_the_mentor_reads_it() {
     // No temporary file of the hand-in is left for the sync client.
     assert_eq!(std::fs::read_dir(class_dir.path()).unwrap().count(), 1);
 }
+
+#[test]
+fn the_class_folder_and_mentor_name_survive_a_crash() {
+    let data = tempfile::tempdir().unwrap();
+    let class_dir = tempfile::tempdir().unwrap();
+    {
+        let (mut app, _) =
+            common::harness_in(common::mini_curriculum(), data.path(), UiState::default());
+        app.run();
+        let ctx = app.ctx.clone();
+        app.state_mut().apply(
+            &ctx,
+            Action::SetClassFolder(Some(class_dir.path().to_owned())),
+        );
+        app.state_mut().apply(
+            &ctx,
+            Action::Mentor(MentorAction::SetName("王老师".to_owned())),
+        );
+        common::wait_until(&mut app, "the settings", |app| !app.is_busy());
+        // Dropped without flush or eframe's save: as if the process were killed.
+    }
+    let (mut again, _) =
+        common::harness_in(common::mini_curriculum(), data.path(), UiState::default());
+    again.run();
+    let state = again.state().state();
+    assert_eq!(state.class_folder.as_deref(), Some(class_dir.path()));
+    assert_eq!(state.mentor_name, "王老师");
+}

@@ -301,6 +301,7 @@ pub const EN: Strings = Strings {
     hand_in_badge_ok: "Handed in {time}",
     hand_in_badge_problem: "Class folder unreachable",
     dialog_unavailable_folder: "No system folder dialog could be shown (this computer lacks a file dialog). Type the folder's path in the window instead.",
+    profile_save_failed: "The settings could not be saved: {error}. They apply now but may need to be set again next time.",
     feedback_file_stem: "{name}-feedback",
     default_mentor: "Mentor",
 };

@@ -603,6 +603,8 @@ pub struct Strings {
     pub hand_in_badge_problem: &'static str,
     /// No native folder dialog could be shown.
     pub dialog_unavailable_folder: &'static str,
+    /// The settings could not be saved.
+    pub profile_save_failed: &'static str,
     /// Start of a feedback file's name: `{name}-反馈`.
     pub feedback_file_stem: &'static str,
     /// Mentor name when the mentor has none.

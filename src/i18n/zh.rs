@@ -301,6 +301,7 @@ pub const ZH: Strings = Strings {
     hand_in_badge_ok: "已上交 {time}",
     hand_in_badge_problem: "班级文件夹不可用",
     dialog_unavailable_folder: "无法打开系统的文件夹对话框（这台电脑缺少文件对话框组件）。请在窗口中输入文件夹的路径。",
+    profile_save_failed: "设置未能保存：{error}。本次仍然有效，下次启动可能需要重新设置。",
     feedback_file_stem: "{name}-反馈",
     default_mentor: "导师",
 };

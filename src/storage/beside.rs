@@ -4,10 +4,50 @@ use std::path::PathBuf;
 
 use jiff::Timestamp;
 
-use super::{DRAFTS_FILE, Storage, StorageError, write_atomically};
+use serde::{Deserialize, Serialize};
+
+use super::{DRAFTS_FILE, PROFILE_FILE, Storage, StorageError, write_atomically};
 use crate::format::{self, FormatError};
 
+/// Settings of the person that are set once and must survive a crash: saved atomically in
+/// the data folder when they change (the window's own state, `window.ron`, is written by
+/// eframe every 30 s and not atomically).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Profile {
+    /// The name a mentor signs feedback with.
+    pub mentor_name: String,
+    /// The class folder the student hands in to.
+    pub class_folder: Option<PathBuf>,
+}
+
+/// Longest profile file read (a few hundred bytes in practice).
+const MAX_PROFILE_BYTES: u64 = 64 * 1024;
+
 impl Storage {
+    /// The saved profile; the default when there is none or it cannot be read (it holds
+    /// settings, not work: they are asked again, and the reason is logged).
+    pub fn load_profile(&self) -> Profile {
+        let path = self.dir.join(PROFILE_FILE);
+        match crate::safe_io::read_regular(&path, MAX_PROFILE_BYTES) {
+            Ok(bytes) => String::from_utf8(bytes)
+                .map_err(|err| err.to_string())
+                .and_then(|text| ron::from_str(&text).map_err(|err| err.to_string()))
+                .unwrap_or_else(|err| {
+                    log::warn!("{} could not be read: {err}", path.display());
+                    Profile::default()
+                }),
+            Err(_) => Profile::default(),
+        }
+    }
+
+    /// Saves the profile atomically.
+    pub fn save_profile(&self, profile: &Profile) -> Result<(), StorageError> {
+        let text = ron::ser::to_string_pretty(profile, ron::ser::PrettyConfig::default())
+            .map_err(|err| StorageError::Format(FormatError::Write(err.to_string())))?;
+        write_atomically(&self.dir.join(PROFILE_FILE), text.as_bytes(), || Ok(()))
+    }
+
     /// Writes what a merge set aside ([`format::set_aside_files`]) beside the progress, as
     /// `set-aside-<time>[-n].scprogress` files the student can open in the app; returns their
     /// paths. Call before saving the merge, so nothing is ever only in memory.

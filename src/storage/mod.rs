@@ -28,6 +28,7 @@ use crate::format::{self, FormatError, ProgressFile};
 mod beside;
 mod lock;
 
+pub use beside::Profile;
 pub use lock::{DataLock, Holder, LockError, ROLE_APP};
 
 /// The student's progress, in the data folder.
@@ -43,6 +44,8 @@ pub const LOCK_FILE: &str = ".study-companion.lock";
 const HOLDER_FILE: &str = ".study-companion.holder";
 /// The mentor's feedback written but not yet exported, by student id.
 pub const DRAFTS_FILE: &str = "feedback-drafts.ron";
+/// The person's settings that must not be lost (the class folder, the mentor's name).
+pub const PROFILE_FILE: &str = "profile.ron";
 /// Recoveries not yet shown in the window.
 pub const RECOVERY_NOTES_FILE: &str = "recovery-notes.ron";
 /// A temporary file older than this was left by a save that was interrupted (a save takes

@@ -516,7 +516,21 @@ impl StudyApp {
             locked_out,
             drafts,
             drafts_writable,
+            profile,
         } = opened;
+        if let Some(profile) = profile {
+            // The data folder's profile wins over the window's remembered state.
+            if !profile.mentor_name.trim().is_empty() {
+                self.model
+                    .mentor
+                    .name_draft
+                    .clone_from(&profile.mentor_name);
+                self.model.state.mentor_name = profile.mentor_name;
+            }
+            if profile.class_folder.is_some() {
+                self.model.state.class_folder = profile.class_folder;
+            }
+        }
         if let Some(file) = file {
             self.model.name_draft = file.student.name.clone();
             self.model.file = file;

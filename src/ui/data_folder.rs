@@ -37,6 +37,8 @@ pub struct OpenedFolder {
     pub drafts: HashMap<String, Feedback>,
     /// The drafts file may be written.
     pub drafts_writable: bool,
+    /// The person's saved settings (class folder, mentor's name), when the folder was read.
+    pub profile: Option<crate::storage::Profile>,
 }
 
 /// A data folder whose lock another process holds.
@@ -78,6 +80,7 @@ pub fn open_data_folder(
             notices.push(Notice::problem(notice.clone()));
             return OpenedFolder {
                 file: storage.read_saved().ok().flatten(),
+                profile: Some(storage.load_profile()),
                 locked_out: Some((storage, notice)),
                 ..OpenedFolder::default()
             };
@@ -168,6 +171,7 @@ pub fn open_locked(
     }
     OpenedFolder {
         file: loaded.file,
+        profile: Some(storage.load_profile()),
         autosave: Some(Autosave::new(storage)),
         lock,
         locked_out: None,

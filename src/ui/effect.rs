@@ -79,6 +79,8 @@ pub enum Effect {
         /// The files.
         exports: Vec<FeedbackExport>,
     },
+    /// Save the person's settings in the data folder; [`Outcome::ProfileSaved`].
+    SaveProfile(crate::storage::Profile),
     /// Save the mentor's feedback drafts next to the progress; [`Outcome::DraftsSaved`].
     SaveDrafts(BTreeMap<String, Feedback>),
     /// Write what an import set aside into the data folder, before the merge is applied;
@@ -282,6 +284,8 @@ pub enum Outcome {
     },
     /// The feedback drafts were saved, or not.
     DraftsSaved(Result<(), String>),
+    /// The settings were saved, or not.
+    ProfileSaved(Result<(), String>),
     /// What an import set aside was written (the files), or not.
     SetAsideWritten(Result<Vec<PathBuf>, String>),
     /// No native dialog could be shown (no portal, no zenity): the person is asked in the

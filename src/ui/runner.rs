@@ -139,6 +139,17 @@ impl Runner {
                 });
                 None
             }
+            Effect::SaveProfile(profile) => {
+                let storage = storage.cloned();
+                self.spawn(ctx, "save-profile", move || {
+                    let storage = storage?;
+                    let result = storage
+                        .save_profile(&profile)
+                        .map_err(|err| err.to_string());
+                    Some(Outcome::ProfileSaved(result))
+                });
+                None
+            }
             Effect::SaveDrafts(drafts) => {
                 let storage = storage.cloned();
                 self.spawn(ctx, "save-feedback-drafts", move || {

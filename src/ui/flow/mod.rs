@@ -122,6 +122,14 @@ impl Model {
         }
     }
 
+    /// The settings saved in the data folder.
+    pub fn profile(&self) -> crate::storage::Profile {
+        crate::storage::Profile {
+            mentor_name: self.state.mentor_name.clone(),
+            class_folder: self.state.class_folder.clone(),
+        }
+    }
+
     /// Whether the class table is on screen (open, and no student shown over it).
     pub fn class_shown(&self) -> bool {
         self.mentor.class.is_some() && self.import.viewing.is_none()
@@ -270,6 +278,7 @@ impl Model {
                     self.hand_in = HandIn::default();
                 }
                 self.state.class_folder = folder;
+                effects.push(Effect::SaveProfile(self.profile()));
                 false
             }
             Action::ConfirmPath => {
@@ -305,6 +314,7 @@ impl Model {
                 if action == MentorAction::Close {
                     self.import.viewing = None;
                 }
+                let renames = matches!(action, MentorAction::SetName(_));
                 self.mentor.update(
                     action,
                     Around {
@@ -318,6 +328,9 @@ impl Model {
                         effects: &mut effects,
                     },
                 );
+                if renames {
+                    effects.push(Effect::SaveProfile(self.profile()));
+                }
                 false
             }
             Action::Drawing(action) => {
@@ -446,6 +459,12 @@ impl Model {
                     strings,
                     now.time,
                 );
+            }
+            Outcome::ProfileSaved(result) => {
+                if let Err(error) = result {
+                    self.notices
+                        .problem(fill(strings.profile_save_failed, &[("error", &error)]));
+                }
             }
             Outcome::DraftsSaved(result) => {
                 if let Err(error) = result {
