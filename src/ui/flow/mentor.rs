@@ -36,6 +36,8 @@ pub struct Mentor {
     pub drafts: HashMap<String, Feedback>,
     /// When the drafts changed and are not saved yet.
     pub drafts_dirty_since: Option<Instant>,
+    /// A save of the drafts is under way (one at a time, so an older one never lands last).
+    pub drafts_saving: bool,
     /// The drafts file must not be written (a damaged one could not be moved aside).
     pub drafts_kept_as_they_are: bool,
     /// Feedback files being written, and whose they are (marked sent once written).
@@ -329,7 +331,7 @@ impl Mentor {
         let Some(since) = self.drafts_dirty_since else {
             return (None, None);
         };
-        if !saving || self.drafts_kept_as_they_are {
+        if !saving || self.drafts_kept_as_they_are || self.drafts_saving {
             return (None, None);
         }
         let waited = now.duration_since(since);
@@ -337,6 +339,7 @@ impl Mentor {
             return (None, Some(DRAFTS_DELAY - waited));
         }
         self.drafts_dirty_since = None;
+        self.drafts_saving = true;
         let drafts = self
             .drafts
             .iter()

@@ -60,6 +60,9 @@ pub struct Model {
     pub path_prompt: Option<PathPrompt>,
     /// Handing in to the class folder.
     pub hand_in: HandIn,
+    /// The profile is being saved, and whether it changed again meanwhile (one save at a
+    /// time, so an older profile never lands after a newer one).
+    pub profile_saving: (bool, bool),
 }
 
 /// A path asked for in the window: the dialog that could not be shown, and the text typed.
@@ -96,6 +99,7 @@ impl Model {
             default_folder: None,
             path_prompt: None,
             hand_in: HandIn::default(),
+            profile_saving: (false, false),
         }
     }
 
@@ -119,6 +123,16 @@ impl Model {
             self.file.student.name.trim()
         } else {
             self.state.mentor_name.trim()
+        }
+    }
+
+    /// Saves the profile, or once more after the save under way.
+    fn save_profile(&mut self, effects: &mut Vec<Effect>) {
+        if self.profile_saving.0 {
+            self.profile_saving.1 = true;
+        } else if self.saving {
+            self.profile_saving = (true, false);
+            effects.push(Effect::SaveProfile(self.profile()));
         }
     }
 
@@ -278,7 +292,7 @@ impl Model {
                     self.hand_in = HandIn::default();
                 }
                 self.state.class_folder = folder;
-                effects.push(Effect::SaveProfile(self.profile()));
+                self.save_profile(&mut effects);
                 false
             }
             Action::ConfirmPath => {
@@ -329,7 +343,7 @@ impl Model {
                     },
                 );
                 if renames {
-                    effects.push(Effect::SaveProfile(self.profile()));
+                    self.save_profile(&mut effects);
                 }
                 false
             }
@@ -465,8 +479,14 @@ impl Model {
                     self.notices
                         .problem(fill(strings.profile_save_failed, &[("error", &error)]));
                 }
+                let (_, again) = self.profile_saving;
+                self.profile_saving = (false, false);
+                if again {
+                    self.save_profile(&mut effects);
+                }
             }
             Outcome::DraftsSaved(result) => {
+                self.mentor.drafts_saving = false;
                 if let Err(error) = result {
                     self.notices
                         .problem(fill(strings.drafts_save_failed, &[("error", &error)]));
