@@ -25,6 +25,7 @@ use super::browser::{Browser, SystemBrowser};
 use super::canvas::Canvas;
 use super::class::ClassView;
 use super::commands::Command;
+use super::context::{setup_context, take_link_requests};
 use super::data_folder::{
     LOCK_RETRY, LOCK_WAIT_AT_START, LockedOut, OpenedFolder, open_data_folder, open_locked,
 };
@@ -606,38 +607,4 @@ impl eframe::App for StudyApp {
     fn on_exit(&mut self) {
         self.flush();
     }
-}
-
-/// Fonts, the image decoder and the curriculum's images: everything a context needs before the
-/// first frame. Tests call it too.
-///
-/// Only images registered as bytes load (the curriculum's, and drawings): egui's own bytes
-/// loader serves them and the `image` crate decodes them. No loader for `file://` or
-/// `http(s)://` is installed (egui_extras is built without its `file` and `http` features),
-/// so no URI a note or a file from someone else names is ever read or fetched.
-pub fn setup_context(ctx: &egui::Context) {
-    use egui_extras::loaders::image_loader::ImageCrateLoader;
-
-    fonts::install(ctx);
-    if !ctx.is_loader_installed(ImageCrateLoader::ID) {
-        ctx.add_image_loader(Arc::new(ImageCrateLoader::default()));
-    }
-    for (path, bytes) in crate::embedded::images() {
-        ctx.include_bytes(format!("{}{path}", super::CURRICULUM_IMAGE_SCHEME), *bytes);
-    }
-    ctx.all_styles_mut(|style| style.url_in_tooltip = true);
-}
-
-/// Takes every "open this URL" request egui produced this frame (markdown links, hyperlinks)
-/// so that none reaches the platform unchecked; they become [`Action::OpenUrl`].
-fn take_link_requests(ctx: &egui::Context, actions: &mut Vec<Action>) {
-    ctx.output_mut(|output| {
-        output.commands.retain(|command| match command {
-            egui::OutputCommand::OpenUrl(open) => {
-                actions.push(Action::OpenUrl(open.url.clone()));
-                false
-            }
-            _ => true,
-        });
-    });
 }

@@ -7,7 +7,8 @@
 //! - the views (`roadmap`, `notes`, `drawing`, `canvas`, `exchange`, `feedback`, `class`,
 //!   `bars`) draw the model and push actions;
 //! - [`commands`]: every command with its label and shortcut;
-//! - `runner` carries out effects; `data_folder` opens the data folder;
+//! - `runner` carries out effects; `data_folder` opens the data folder; `context` prepares
+//!   an egui context and takes the links egui wants to open;
 //! - [`app`]: the eframe app, which lays out the frame and routes.
 
 pub mod action;
@@ -17,6 +18,7 @@ pub mod browser;
 mod canvas;
 mod class;
 pub mod commands;
+mod context;
 mod data_folder;
 mod drawing;
 pub mod effect;
@@ -33,7 +35,8 @@ pub mod theme;
 
 pub use crate::i18n;
 pub use action::{Action, DrawingAction, ImportAction, MentorAction};
-pub use app::{StudyApp, setup_context};
+pub use app::StudyApp;
+pub use context::setup_context;
 pub use state::{Notice, UiState};
 
 /// URI prefix under which the curriculum's images are registered with egui.
