@@ -632,3 +632,28 @@ fn the_markdown_summary_shows_readable_times_and_the_drawing() {
         "the drawing is in the summary"
     );
 }
+
+#[test]
+fn cli_check_says_a_feedback_file_is_feedback() {
+    let dir = tempfile::tempdir().unwrap();
+    let student = Student::new("张三");
+    let draft = study_companion::progress::Feedback {
+        mentor: "王老师".to_owned(),
+        overall: "很好".to_owned(),
+        ..Default::default()
+    };
+    let file = study_companion::exchange::feedback_file(
+        &student,
+        &draft,
+        "v",
+        "2026-11-30T10:00:00Z".parse().unwrap(),
+    );
+    let path = dir.path().join("张三-反馈.scfeedback");
+    std::fs::write(&path, format::to_string(&file).unwrap()).unwrap();
+    let (code, out, err) = cli(dir.path(), &["check", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("ok: feedback for 张三") && out.contains("from 王老师 (2026-11-30T10:00:00Z)"),
+        "{out}"
+    );
+}

@@ -237,7 +237,8 @@ pub fn changes(before: &Progress, after: &Progress) -> Vec<Change> {
     changes
 }
 
-/// One line for `study-companion check`: whose file, how far, which curriculum.
+/// One line for `study-companion check`: whose file, how far, which curriculum; for a
+/// feedback file, for whom, from whom and when.
 pub fn summary_line(curriculum: &Curriculum, file: &ProgressFile) -> String {
     let completion = overall_completion(curriculum, &file.progress);
     let name = if file.student.name.is_empty() {
@@ -245,6 +246,22 @@ pub fn summary_line(curriculum: &Curriculum, file: &ProgressFile) -> String {
     } else {
         file.student.name.as_str()
     };
+    if file.is_feedback() {
+        let from: Vec<String> = file
+            .progress
+            .feedback
+            .iter()
+            .map(|f| {
+                let written = f.written.map_or_else(|| "-".to_owned(), |t| t.to_string());
+                format!("{} ({written})", f.mentor)
+            })
+            .collect();
+        return format!(
+            "feedback for {name} ({}) from {}",
+            file.student.id,
+            from.join(", ")
+        );
+    }
     format!(
         "{name} ({}): {}/{} complete ({} done, {} skipped), curriculum {}, saved {}",
         file.student.id,
