@@ -461,3 +461,54 @@ fn the_class_folder_and_mentor_name_survive_a_crash() {
     assert_eq!(state.class_folder.as_deref(), Some(class_dir.path()));
     assert_eq!(state.mentor_name, "王老师");
 }
+
+#[test]
+fn feedback_dropped_in_the_class_folder_reaches_the_student_once() {
+    let class_dir = tempfile::tempdir().unwrap();
+    let (mut student, _, _data) = common::harness(common::mini_curriculum(), UiState::default());
+    student.run();
+    let ctx = student.ctx.clone();
+    student
+        .state_mut()
+        .apply(&ctx, Action::SetName("张三".to_owned()));
+    student.state_mut().apply(
+        &ctx,
+        Action::SetClassFolder(Some(class_dir.path().to_owned())),
+    );
+    common::wait_until(&mut student, "the hand-in", |app| {
+        app.model().hand_in.last.is_some()
+    });
+
+    // The mentor's feedback lands in the folder (written there by the mentor's app).
+    let draft = study_companion::progress::Feedback {
+        mentor: "王老师".to_owned(),
+        overall: "第二章的流程图画得很清楚。".to_owned(),
+        ..Default::default()
+    };
+    let me = student.state().file().student.clone();
+    let feedback =
+        study_companion::exchange::feedback_file(&me, &draft, "v", jiff::Timestamp::now());
+    let path = class_dir.path().join("张三-反馈.scfeedback");
+    study_companion::storage::write_atomically(
+        &path,
+        format::to_string(&feedback).unwrap().as_bytes(),
+        || Ok(()),
+    )
+    .unwrap();
+    // Offered by itself: the folder is watched.
+    common::wait_until(&mut student, "the feedback preview", |app| {
+        app.pending_import().is_some()
+    });
+    student.get_by_label_contains("来自 王老师");
+    student.get_by_label("接收反馈").click();
+    student.run_steps(3);
+    assert_eq!(student.state().progress().feedback.len(), 1);
+
+    // Another change in the folder: accepted feedback is not offered again.
+    std::fs::write(class_dir.path().join("notes.txt"), "x").unwrap();
+    for _ in 0..150 {
+        student.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(student.state().pending_import().is_none());
+}

@@ -766,3 +766,66 @@ fn a_feedback_file_brings_comments_only_and_a_students_own_file_stays_progress()
     own.stamp("v", "2026-11-30T10:00:00Z".parse().unwrap());
     assert!(!own.is_feedback());
 }
+
+#[test]
+fn feedback_in_the_class_folder_is_offered_once_and_never_when_already_accepted() {
+    use study_companion::ui::effect::FoundFeedback;
+    let mut model = model();
+    let folder = PathBuf::from("/share/班级");
+    let effects = model.update(Action::SetClassFolder(Some(folder.clone())), now());
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::WatchClassFolder(Some(f)) if *f == folder))
+    );
+    assert!(effects.iter().any(
+        |e| matches!(e, Effect::ScanFeedback { student_id, .. } if *student_id == model.file.student.id)
+    ));
+    // A change in the folder: look again.
+    let effects = model.receive(Outcome::ClassFolderChanged, now());
+    assert!(matches!(effects.as_slice(), [Effect::ScanFeedback { .. }]));
+
+    let written = Some(now().time);
+    let found = || {
+        Outcome::FeedbackFound(vec![FoundFeedback {
+            path: folder.join("张三-反馈.scfeedback"),
+            entries: vec![("王老师".to_owned(), written)],
+        }])
+    };
+    let effects = model.receive(found(), now());
+    assert!(
+        matches!(
+            effects.as_slice(),
+            [Effect::ReadProgress {
+                purpose: ReadPurpose::Import,
+                ..
+            }]
+        ),
+        "offered: {effects:?}"
+    );
+    assert!(
+        model.receive(found(), now()).is_empty(),
+        "offered once per session"
+    );
+
+    // Already accepted (in the progress): never offered, even in a new session.
+    let mut fresh = self::model();
+    fresh
+        .file
+        .progress
+        .feedback
+        .push(study_companion::progress::Feedback {
+            mentor: "王老师".to_owned(),
+            written,
+            ..Default::default()
+        });
+    assert!(fresh.receive(found(), now()).is_empty());
+
+    // Stopping: the watcher goes.
+    let effects = model.update(Action::SetClassFolder(None), now());
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::WatchClassFolder(None)))
+    );
+}

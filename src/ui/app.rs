@@ -58,6 +58,8 @@ pub struct StudyApp {
     locked_out: Option<LockedOut>,
     /// Actions to apply in the first frame (files given on the command line).
     startup: Vec<Action>,
+    /// Effects to carry out in the first frame (watching the class folder).
+    startup_effects: Vec<Effect>,
 }
 
 impl StudyApp {
@@ -99,6 +101,7 @@ impl StudyApp {
             .or_else(dirs::home_dir);
         let mut app = Self {
             model,
+            startup_effects: Vec::new(),
             roadmap: RoadmapView::default(),
             runner: Runner::new(browser),
             autosave: None,
@@ -107,6 +110,7 @@ impl StudyApp {
             startup: Vec::new(),
         };
         app.take(opened);
+        app.startup_effects = app.model.class_folder_effects();
         app
     }
 
@@ -271,6 +275,8 @@ impl StudyApp {
     /// Draws one frame into `ui` and applies what the student did.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let strings = self.model.strings();
+        let startup_effects = std::mem::take(&mut self.startup_effects);
+        self.carry_out(ui.ctx(), startup_effects);
         let mut actions = std::mem::take(&mut self.startup);
         let data_dir = self.autosave.as_ref().map(|a| a.storage().dir().to_owned());
 
@@ -587,8 +593,11 @@ impl StudyApp {
         // A preview computed against the read-only snapshot would merge into stale progress.
         self.model.import.pending = None;
         self.take(opened);
-        // The other writer may have changed the progress: the class folder's copy follows.
+        // The other writer may have changed the progress: the class folder's copy follows,
+        // and the folder is watched from now on.
         self.model.hand_in.changed(Instant::now());
+        let effects = self.model.class_folder_effects();
+        self.carry_out(ctx, effects);
         self.model.notices.info(strings.data_folder_free.to_owned());
         self.model.notices.extend(notices);
         ctx.request_repaint();

@@ -97,6 +97,16 @@ pub enum Effect {
         /// The progress file, stamped.
         text: String,
     },
+    /// Watch the class folder for changes (`None`: stop); [`Outcome::ClassFolderChanged`].
+    WatchClassFolder(Option<PathBuf>),
+    /// Look in the class folder for feedback files addressed to this student;
+    /// [`Outcome::FeedbackFound`].
+    ScanFeedback {
+        /// The class folder.
+        folder: PathBuf,
+        /// The student's id.
+        student_id: String,
+    },
     /// Show a file the app wrote in the system's file manager (its folder, the file
     /// selected where the system allows).
     Reveal(PathBuf),
@@ -295,4 +305,18 @@ pub enum Outcome {
     RevealFailed(String),
     /// The class folder's copy was written (where), or not (the system's words).
     HandedIn(Result<PathBuf, String>),
+    /// Something in the watched class folder changed.
+    ClassFolderChanged,
+    /// Feedback files in the class folder for this student: each file, and the mentor and
+    /// time of each feedback entry in it.
+    FeedbackFound(Vec<FoundFeedback>),
+}
+
+/// A feedback file found in the class folder for this student.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FoundFeedback {
+    /// The file.
+    pub path: PathBuf,
+    /// Each entry's mentor and time (to tell whether the student already has it).
+    pub entries: Vec<(String, Option<Timestamp>)>,
 }

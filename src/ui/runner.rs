@@ -12,7 +12,8 @@ use crate::storage::Storage;
 
 use super::browser::Browser;
 use super::effect::{
-    Contents, Dialog, DialogMode, Effect, ImageProblem, ImageSource, Outcome, WriteProblem,
+    Contents, Dialog, DialogMode, Effect, FoundFeedback, ImageProblem, ImageSource, Outcome,
+    WriteProblem,
 };
 
 /// A message from a job's thread.
@@ -24,6 +25,9 @@ enum Message {
 /// Carries out effects and collects their outcomes.
 pub struct Runner {
     browser: Box<dyn Browser>,
+    /// The class folder's watcher, while there is one.
+    watcher:
+        Option<notify_debouncer_mini::Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>>,
     results_tx: Sender<Message>,
     results_rx: Receiver<Message>,
     in_flight: usize,
@@ -35,6 +39,7 @@ impl Runner {
         let (results_tx, results_rx) = channel();
         Self {
             browser,
+            watcher: None,
             results_tx,
             results_rx,
             in_flight: 0,
@@ -69,6 +74,16 @@ impl Runner {
                             .map(|()| path)
                             .map_err(|err| err.to_string());
                     Some(Outcome::HandedIn(result))
+                });
+                None
+            }
+            Effect::WatchClassFolder(folder) => {
+                self.watcher = folder.and_then(|folder| self.watch(ctx, &folder));
+                None
+            }
+            Effect::ScanFeedback { folder, student_id } => {
+                self.spawn(ctx, "scan-feedback", move || {
+                    Some(Outcome::FeedbackFound(scan_feedback(&folder, &student_id)))
                 });
                 None
             }
@@ -184,6 +199,42 @@ impl Runner {
         self.browser.take_failures()
     }
 
+    /// Watches `folder` (not its sub-folders); changes, a second apart at most, come back as
+    /// [`Outcome::ClassFolderChanged`]. A folder that cannot be watched (some network shares)
+    /// is only logged: it is still looked at whenever the app hands in.
+    fn watch(
+        &self,
+        ctx: &egui::Context,
+        folder: &std::path::Path,
+    ) -> Option<notify_debouncer_mini::Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>>
+    {
+        use notify_debouncer_mini::notify::RecursiveMode;
+        let results = self.results_tx.clone();
+        let ctx = ctx.clone();
+        let handler = move |events: notify_debouncer_mini::DebounceEventResult| {
+            if events.is_ok_and(|events| !events.is_empty()) {
+                let _ = results.send(Message::Outcome(Box::new(Outcome::ClassFolderChanged)));
+                ctx.request_repaint();
+            }
+        };
+        let mut debouncer =
+            match notify_debouncer_mini::new_debouncer(CLASS_FOLDER_DEBOUNCE, handler) {
+                Ok(debouncer) => debouncer,
+                Err(err) => {
+                    log::warn!("the class folder cannot be watched: {err}");
+                    return None;
+                }
+            };
+        if let Err(err) = debouncer
+            .watcher()
+            .watch(folder, RecursiveMode::NonRecursive)
+        {
+            log::warn!("{} cannot be watched: {err}", folder.display());
+            return None;
+        }
+        Some(debouncer)
+    }
+
     /// Runs `job` on a new thread; `ctx` is woken when it finishes.
     fn spawn(
         &mut self,
@@ -207,6 +258,43 @@ impl Runner {
             Err(err) => log::error!("could not start a background job: {err}"),
         }
     }
+}
+
+/// Changes in the class folder closer together than this come back as one.
+const CLASS_FOLDER_DEBOUNCE: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// The feedback files in `folder` addressed to `student_id`, with the mentor and time of each
+/// entry. Unreadable files (a sync client's partial file) are skipped: the next change of the
+/// folder looks again.
+fn scan_feedback(folder: &std::path::Path, student_id: &str) -> Vec<FoundFeedback> {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut found: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|ext| ext == crate::format::FEEDBACK_EXTENSION)
+                && !path
+                    .file_name()
+                    .is_some_and(|name| name.to_string_lossy().starts_with('.'))
+        })
+        .filter_map(|path| {
+            let file = crate::format::read_path(&path).ok()?.file;
+            (file.student.id == student_id && file.is_feedback()).then(|| {
+                let entries = file
+                    .progress
+                    .feedback
+                    .iter()
+                    .map(|f| (f.mentor.clone(), f.written))
+                    .collect();
+                FoundFeedback { path, entries }
+            })
+        })
+        .collect();
+    found.sort_by(|a, b| a.path.cmp(&b.path));
+    found
 }
 
 /// A dialog that returns nothing sooner than this was never shown: rfd returns "no file" at

@@ -32,6 +32,8 @@ pub struct HandIn {
     pub problem: Option<String>,
     /// No new attempt before this (after a failure).
     pub retry_at: Option<Instant>,
+    /// Feedback files in the class folder already offered in this session.
+    pub offered: std::collections::BTreeSet<PathBuf>,
 }
 
 impl HandIn {

@@ -21,7 +21,7 @@ use crate::format::{self, ProgressFile};
 use crate::i18n::{Strings, fill};
 use crate::progress::{Progress, continue_target};
 
-use super::action::{Action, MentorAction};
+use super::action::{Action, ImportAction, MentorAction};
 use super::effect::{Dialog, DialogMode, Effect, Now, Outcome, ReadPurpose, ScrollTarget};
 use super::local_date;
 use super::state::{Notice, Notices, UiState};
@@ -123,6 +123,21 @@ impl Model {
             self.file.student.name.trim()
         } else {
             self.state.mentor_name.trim()
+        }
+    }
+
+    /// Watching the class folder and looking in it for feedback (when there is one and this
+    /// window may write): at start, and when the folder is chosen.
+    pub fn class_folder_effects(&self) -> Vec<Effect> {
+        match &self.state.class_folder {
+            Some(folder) if !self.read_only => vec![
+                Effect::WatchClassFolder(Some(folder.clone())),
+                Effect::ScanFeedback {
+                    folder: folder.clone(),
+                    student_id: self.file.student.id.clone(),
+                },
+            ],
+            _ => Vec::new(),
         }
     }
 
@@ -290,8 +305,10 @@ impl Model {
                     self.hand_in.now_please(now.instant);
                 } else {
                     self.hand_in = HandIn::default();
+                    effects.push(Effect::WatchClassFolder(None));
                 }
                 self.state.class_folder = folder;
+                effects.extend(self.class_folder_effects());
                 self.save_profile(&mut effects);
                 false
             }
@@ -515,6 +532,28 @@ impl Model {
             }
             Outcome::HandedIn(result) => {
                 self.hand_in.handed_in(result, (now.time, now.instant));
+            }
+            Outcome::ClassFolderChanged => {
+                effects.extend(
+                    self.class_folder_effects()
+                        .into_iter()
+                        .filter(|effect| matches!(effect, Effect::ScanFeedback { .. })),
+                );
+            }
+            Outcome::FeedbackFound(found) => {
+                for super::effect::FoundFeedback { path, entries } in found {
+                    let new = entries.iter().any(|(mentor, written)| {
+                        !self
+                            .file
+                            .progress
+                            .feedback
+                            .iter()
+                            .any(|f| f.mentor == *mentor && f.written == *written)
+                    });
+                    if new && self.hand_in.offered.insert(path.clone()) {
+                        effects.extend(self.update(ImportAction::From(path).into(), now));
+                    }
+                }
             }
             Outcome::RevealFailed(error) => {
                 self.notices
