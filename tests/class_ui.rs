@@ -512,3 +512,56 @@ fn feedback_dropped_in_the_class_folder_reaches_the_student_once() {
     }
     assert!(student.state().pending_import().is_none());
 }
+
+#[test]
+fn the_mentors_class_view_follows_the_folder_and_marks_what_changed() {
+    let class_dir = tempfile::tempdir().unwrap();
+    class_folder(class_dir.path());
+    let (mut mentor, _, _data) = common::harness(
+        std::sync::Arc::clone(study_companion::embedded::curriculum()),
+        UiState::default(),
+    );
+    mentor.run();
+    let ctx = mentor.ctx.clone();
+    mentor.state_mut().apply(
+        &ctx,
+        Action::Mentor(MentorAction::Add(vec![class_dir.path().to_owned()])),
+    );
+    common::wait_until(&mut mentor, "the class", |app| {
+        app.class().is_some_and(|class| class.students.len() == 3)
+    });
+
+    // 李四's app hands in a newer copy with one more item done.
+    let mut li = student("s-li", "李四", &["python.software"], "2026-11-30T09:00:00Z");
+    li.saved_at = Some(jiff::Timestamp::now());
+    study_companion::storage::write_atomically(
+        &class_dir.path().join("lisi.scprogress"),
+        format::to_string(&li).unwrap().as_bytes(),
+        || Ok(()),
+    )
+    .unwrap();
+    common::wait_until(&mut mentor, "李四's row to update", |app| {
+        app.class().is_some_and(|class| {
+            class
+                .students
+                .iter()
+                .any(|row| row.file.student.id == "s-li" && row.total.done == 1)
+        })
+    });
+    mentor.get_by_label_contains("+1 项完成");
+
+    // Seen: opening 李四 clears the mark.
+    mentor.get_by_label("李四").click();
+    mentor.run_steps(2);
+    common::wait_until(&mut mentor, "李四's file", |app| app.viewing().is_some());
+    mentor.get_by_label("关闭查看").click();
+    mentor.run_steps(2);
+    assert!(mentor.query_by_label_contains("+1 项完成").is_none());
+
+    // Closed and opened again: the same class folder, without asking.
+    mentor.state_mut().apply(&ctx, Action::Mentor(MentorAction::Close));
+    mentor.state_mut().apply(&ctx, Action::Mentor(MentorAction::Open));
+    common::wait_until(&mut mentor, "the remembered class", |app| {
+        app.class().is_some_and(|class| class.students.len() == 3)
+    });
+}

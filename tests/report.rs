@@ -454,3 +454,35 @@ fn a_markdown_item_table_is_refused_not_silently_replaced() {
     assert!(out.is_empty());
     assert!(err.contains("--format csv --table items"), "{err}");
 }
+
+#[test]
+fn what_changed_between_two_readings_of_a_class() {
+    let dir = tempfile::tempdir().unwrap();
+    class_folder(dir.path());
+    let curriculum = study_companion::embedded::curriculum();
+    let before = study_companion::report::load_class(curriculum, &[dir.path().to_owned()]);
+    let mut li = student(
+        "s-li",
+        "李四",
+        &["python.software", "python.files"],
+        "2026-11-30T09:00:00Z",
+    );
+    li.saved_at = Some(at("2026-11-30T09:00:00Z"));
+    std::fs::write(
+        dir.path().join("lisi.scprogress"),
+        format::to_string(&li).unwrap(),
+    )
+    .unwrap();
+    let newcomer = student("s-new", "王五", &[], "2026-11-30T09:00:00Z");
+    std::fs::write(
+        dir.path().join("wangwu.scprogress"),
+        format::to_string(&newcomer).unwrap(),
+    )
+    .unwrap();
+    let after = study_companion::report::load_class(curriculum, &[dir.path().to_owned()]);
+    let changes = study_companion::report::changes_since(&before, &after);
+    assert_eq!(changes.len(), 2, "{changes:?}");
+    assert_eq!(changes["s-li"].completed, 2);
+    assert!(changes["s-new"].new_student);
+    assert!(!changes.contains_key("s-zhang"), "unchanged rows are left out");
+}

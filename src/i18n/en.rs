@@ -302,6 +302,10 @@ pub const EN: Strings = Strings {
     hand_in_badge_problem: "Class folder unreachable",
     dialog_unavailable_folder: "No system folder dialog could be shown (this computer lacks a file dialog). Type the folder's path in the window instead.",
     profile_save_failed: "The settings could not be saved: {error}. They apply now but may need to be set again next time.",
+    change_completed: "+{count} done",
+    change_new_drawing: "new drawing",
+    change_notes: "notes changed",
+    change_new_student: "new",
     feedback_file_stem: "{name}-feedback",
     default_mentor: "Mentor",
 };

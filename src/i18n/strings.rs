@@ -605,6 +605,14 @@ pub struct Strings {
     pub dialog_unavailable_folder: &'static str,
     /// The settings could not be saved.
     pub profile_save_failed: &'static str,
+    /// Class table: items completed since last read.
+    pub change_completed: &'static str,
+    /// Class table: a new workflow drawing.
+    pub change_new_drawing: &'static str,
+    /// Class table: notes changed.
+    pub change_notes: &'static str,
+    /// Class table: a student new in the class folder.
+    pub change_new_student: &'static str,
     /// Start of a feedback file's name: `{name}-反馈`.
     pub feedback_file_stem: &'static str,
     /// Mentor name when the mentor has none.

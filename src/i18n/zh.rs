@@ -302,6 +302,10 @@ pub const ZH: Strings = Strings {
     hand_in_badge_problem: "班级文件夹不可用",
     dialog_unavailable_folder: "无法打开系统的文件夹对话框（这台电脑缺少文件对话框组件）。请在窗口中输入文件夹的路径。",
     profile_save_failed: "设置未能保存：{error}。本次仍然有效，下次启动可能需要重新设置。",
+    change_completed: "+{count} 项完成",
+    change_new_drawing: "新流程图",
+    change_notes: "笔记有更新",
+    change_new_student: "新加入",
     feedback_file_stem: "{name}-反馈",
     default_mentor: "导师",
 };

@@ -394,3 +394,66 @@ pub fn file_name(path: &Path) -> String {
         |name| name.to_string_lossy().into_owned(),
     )
 }
+
+/// What changed for one student between two readings of a class.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RowChange {
+    /// Items completed since (done or skipped).
+    pub completed: usize,
+    /// The workflow drawing appeared.
+    pub new_drawing: bool,
+    /// Notes were written or changed.
+    pub notes: bool,
+    /// A student not in the earlier reading.
+    pub new_student: bool,
+}
+
+impl RowChange {
+    /// Whether anything changed.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// Per student id, what changed from `before` to `after` (students without a change are left
+/// out).
+pub fn changes_since(
+    before: &Class,
+    after: &Class,
+) -> std::collections::BTreeMap<String, RowChange> {
+    let mut changes = std::collections::BTreeMap::new();
+    for row in &after.students {
+        let id = &row.file.student.id;
+        let change = match before
+            .students
+            .iter()
+            .find(|old| old.file.student.id == *id)
+        {
+            None => RowChange {
+                new_student: true,
+                ..RowChange::default()
+            },
+            Some(old) => RowChange {
+                completed: row.total.complete().saturating_sub(old.total.complete()),
+                new_drawing: row.has_drawing && !old.has_drawing,
+                notes: note_times(&row.file) != note_times(&old.file),
+                new_student: false,
+            },
+        };
+        if !change.is_empty() {
+            changes.insert(id.clone(), change);
+        }
+    }
+    changes
+}
+
+/// When each note was last edited: a changed note changes this.
+fn note_times(file: &ProgressFile) -> Vec<Option<Timestamp>> {
+    let progress = &file.progress;
+    progress
+        .items
+        .values()
+        .map(|item| item.note.edited)
+        .chain(progress.chapter_notes.values().map(|note| note.edited))
+        .collect()
+}

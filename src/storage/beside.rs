@@ -19,6 +19,8 @@ pub struct Profile {
     pub mentor_name: String,
     /// The class folder the student hands in to.
     pub class_folder: Option<PathBuf>,
+    /// The files and folders of the mentor's class view.
+    pub class_paths: Vec<PathBuf>,
 }
 
 /// Longest profile file read (a few hundred bytes in practice).

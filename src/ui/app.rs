@@ -537,6 +537,9 @@ impl StudyApp {
             if profile.class_folder.is_some() {
                 self.model.state.class_folder = profile.class_folder;
             }
+            if !profile.class_paths.is_empty() {
+                self.model.state.class_paths = profile.class_paths;
+            }
         }
         if let Some(file) = file {
             self.model.name_draft = file.student.name.clone();

@@ -22,6 +22,9 @@ pub struct ClassView {
     descending: bool,
     filter: String,
     inactive_days: u32,
+    /// What changed per student since the class was last read, shown until that student is
+    /// opened.
+    pub changes: std::collections::BTreeMap<String, report::RowChange>,
 }
 
 impl ClassView {
@@ -34,6 +37,7 @@ impl ClassView {
             descending: false,
             filter: String::new(),
             inactive_days: theme::DEFAULT_INACTIVE_DAYS,
+            changes: std::collections::BTreeMap::new(),
         }
     }
 
@@ -270,8 +274,14 @@ impl ClassView {
                                     &[("count", &row.superseded.len().to_string())],
                                 ));
                             }
+                            let change = self.changes.get(&row.file.student.id);
+                            if let Some(change) = change {
+                                notes.insert(0, change_text(change, strings));
+                            }
                             let text = egui::RichText::new(notes.join(" · "));
-                            ui.label(if inactive {
+                            ui.label(if change.is_some() {
+                                text.color(palette.done).strong()
+                            } else if inactive {
                                 text.color(palette.warning)
                             } else {
                                 text
@@ -284,4 +294,25 @@ impl ClassView {
             self.sort_by(column);
         }
     }
+}
+
+/// "+3 项完成 · 新流程图 · 笔记有更新", or "新加入".
+fn change_text(change: &report::RowChange, strings: &Strings) -> String {
+    if change.new_student {
+        return strings.change_new_student.to_owned();
+    }
+    let mut parts = Vec::new();
+    if change.completed > 0 {
+        parts.push(fill(
+            strings.change_completed,
+            &[("count", &change.completed.to_string())],
+        ));
+    }
+    if change.new_drawing {
+        parts.push(strings.change_new_drawing.to_owned());
+    }
+    if change.notes {
+        parts.push(strings.change_notes.to_owned());
+    }
+    parts.join(" · ")
 }

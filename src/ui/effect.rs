@@ -99,6 +99,8 @@ pub enum Effect {
     },
     /// Watch the class folder for changes (`None`: stop); [`Outcome::ClassFolderChanged`].
     WatchClassFolder(Option<PathBuf>),
+    /// Watch the class view's files and folders (empty: stop); [`Outcome::ClassChanged`].
+    WatchClass(Vec<PathBuf>),
     /// Look in the class folder for feedback files addressed to this student;
     /// [`Outcome::FeedbackFound`].
     ScanFeedback {
@@ -307,6 +309,8 @@ pub enum Outcome {
     HandedIn(Result<PathBuf, String>),
     /// Something in the watched class folder changed.
     ClassFolderChanged,
+    /// Something among the class view's watched files and folders changed.
+    ClassChanged,
     /// Feedback files in the class folder for this student: each file, and the mentor and
     /// time of each feedback entry in it.
     FeedbackFound(Vec<FoundFeedback>),

@@ -25,9 +25,10 @@ enum Message {
 /// Carries out effects and collects their outcomes.
 pub struct Runner {
     browser: Box<dyn Browser>,
-    /// The class folder's watcher, while there is one.
-    watcher:
-        Option<notify_debouncer_mini::Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>>,
+    /// The class folder's watcher (the student's hand-in folder), while there is one.
+    watcher: Option<Watcher>,
+    /// The class view's watcher (the mentor's files and folders), while it is open.
+    class_watcher: Option<Watcher>,
     results_tx: Sender<Message>,
     results_rx: Receiver<Message>,
     in_flight: usize,
@@ -40,6 +41,7 @@ impl Runner {
         Self {
             browser,
             watcher: None,
+            class_watcher: None,
             results_tx,
             results_rx,
             in_flight: 0,
@@ -78,7 +80,16 @@ impl Runner {
                 None
             }
             Effect::WatchClassFolder(folder) => {
-                self.watcher = folder.and_then(|folder| self.watch(ctx, &folder));
+                self.watcher = folder
+                    .and_then(|folder| self.watch(ctx, &[folder], || Outcome::ClassFolderChanged));
+                None
+            }
+            Effect::WatchClass(paths) => {
+                self.class_watcher = if paths.is_empty() {
+                    None
+                } else {
+                    self.watch(ctx, &paths, || Outcome::ClassChanged)
+                };
                 None
             }
             Effect::ScanFeedback { folder, student_id } => {
@@ -199,21 +210,22 @@ impl Runner {
         self.browser.take_failures()
     }
 
-    /// Watches `folder` (not its sub-folders); changes, a second apart at most, come back as
-    /// [`Outcome::ClassFolderChanged`]. A folder that cannot be watched (some network shares)
-    /// is only logged: it is still looked at whenever the app hands in.
+    /// Watches `paths` (folders without their sub-folders, or files); changes, a second
+    /// apart at most, come back as `changed()`. What cannot be watched (some network
+    /// shares) is only logged: the student's folder is still looked at whenever the app
+    /// hands in, and the mentor can add the folder again.
     fn watch(
         &self,
         ctx: &egui::Context,
-        folder: &std::path::Path,
-    ) -> Option<notify_debouncer_mini::Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>>
-    {
+        paths: &[PathBuf],
+        changed: fn() -> Outcome,
+    ) -> Option<Watcher> {
         use notify_debouncer_mini::notify::RecursiveMode;
         let results = self.results_tx.clone();
         let ctx = ctx.clone();
         let handler = move |events: notify_debouncer_mini::DebounceEventResult| {
             if events.is_ok_and(|events| !events.is_empty()) {
-                let _ = results.send(Message::Outcome(Box::new(Outcome::ClassFolderChanged)));
+                let _ = results.send(Message::Outcome(Box::new(changed())));
                 ctx.request_repaint();
             }
         };
@@ -225,12 +237,10 @@ impl Runner {
                     return None;
                 }
             };
-        if let Err(err) = debouncer
-            .watcher()
-            .watch(folder, RecursiveMode::NonRecursive)
-        {
-            log::warn!("{} cannot be watched: {err}", folder.display());
-            return None;
+        for path in paths {
+            if let Err(err) = debouncer.watcher().watch(path, RecursiveMode::NonRecursive) {
+                log::warn!("{} cannot be watched: {err}", path.display());
+            }
         }
         Some(debouncer)
     }
@@ -259,6 +269,9 @@ impl Runner {
         }
     }
 }
+
+/// A debounced watcher of files and folders.
+type Watcher = notify_debouncer_mini::Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>;
 
 /// Changes in the class folder closer together than this come back as one.
 const CLASS_FOLDER_DEBOUNCE: std::time::Duration = std::time::Duration::from_secs(1);

@@ -24,6 +24,9 @@ pub struct UiState {
 
     /// The class folder the student hands in to (a shared or synced folder), if any.
     pub class_folder: Option<std::path::PathBuf>,
+
+    /// The files and folders the mentor's class view opened last (opened again next time).
+    pub class_paths: Vec<std::path::PathBuf>,
 }
 
 /// A message shown to the student until dismissed.

@@ -55,6 +55,8 @@ pub struct Around<'a> {
     pub mentor_name: &'a mut String,
     /// The person's own name (what drafts are signed with before a mentor name is given).
     pub own_name: &'a str,
+    /// The class's files and folders of the last session.
+    pub remembered: &'a Vec<PathBuf>,
     /// The roadmap.
     pub curriculum: &'a Curriculum,
     /// The student shown read-only, if any.
@@ -78,10 +80,18 @@ impl Mentor {
             MentorAction::Open => {
                 self.class
                     .get_or_insert_with(|| ClassView::new(Class::default()));
+                // The class opened last time (a class folder, typically) opens again.
+                if self.paths.is_empty() && !around.remembered.is_empty() {
+                    self.paths = around.remembered.clone();
+                    self.loading = true;
+                    effects.push(Effect::LoadClass(self.paths.clone()));
+                    effects.push(Effect::WatchClass(self.paths.clone()));
+                }
             }
             MentorAction::Close => {
                 self.class = None;
                 self.paths.clear();
+                effects.push(Effect::WatchClass(Vec::new()));
             }
             MentorAction::AskAdd { folder } => effects.push(Effect::Pick(Dialog {
                 mode: if folder {
@@ -108,14 +118,15 @@ impl Mentor {
                 }
                 self.loading = true;
                 effects.push(Effect::LoadClass(self.paths.clone()));
+                // Watched while the view is open: a student's new copy updates their row.
+                effects.push(Effect::WatchClass(self.paths.clone()));
             }
             MentorAction::ViewStudent(index) => {
                 // Read the file again, completely (the class holds no drawing images).
-                if let Some(row) = self
-                    .class
-                    .as_ref()
-                    .and_then(|view| view.class.students.get(index))
+                if let Some(view) = &mut self.class
+                    && let Some(row) = view.class.students.get(index)
                 {
+                    view.changes.remove(&row.file.student.id);
                     effects.push(Effect::ReadProgress {
                         path: row.path.clone(),
                         purpose: ReadPurpose::ViewStudent,
@@ -237,6 +248,15 @@ impl Mentor {
         }
     }
 
+    /// Something among the class's files changed: read the class again.
+    pub fn class_changed(&mut self) -> Option<Effect> {
+        if self.class.is_none() || self.paths.is_empty() || self.loading {
+            return None;
+        }
+        self.loading = true;
+        Some(Effect::LoadClass(self.paths.clone()))
+    }
+
     /// The class was read.
     pub fn class_loaded(&mut self, mut class: Class) {
         self.loading = false;
@@ -245,9 +265,25 @@ impl Mentor {
                 row.feedback_sent = row.feedback_sent.max(Some(*sent));
             }
         }
-        if self.class.is_some() {
-            self.class = Some(ClassView::new(class));
+        if let Some(view) = &self.class {
+            // What changed since the last reading stays marked until the student is opened.
+            let mut changes = view.changes.clone();
+            if !view.class.students.is_empty() {
+                changes.extend(report::changes_since(&view.class, &class));
+            }
+            let mut view = ClassView::new(class);
+            view.changes = changes;
+            self.class = Some(view);
         }
+    }
+
+    /// The folders among the class's paths: watched while the class view is open.
+    pub fn folders(&self) -> Vec<PathBuf> {
+        self.paths
+            .iter()
+            .filter(|path| path.is_dir())
+            .cloned()
+            .collect()
     }
 
     /// A student's file was read for viewing: the file to show (with a draft ready for

@@ -156,6 +156,7 @@ impl Model {
         crate::storage::Profile {
             mentor_name: self.state.mentor_name.clone(),
             class_folder: self.state.class_folder.clone(),
+            class_paths: self.state.class_paths.clone(),
         }
     }
 
@@ -346,11 +347,13 @@ impl Model {
                     self.import.viewing = None;
                 }
                 let renames = matches!(action, MentorAction::SetName(_));
+                let adds = matches!(action, MentorAction::Add(_));
                 self.mentor.update(
                     action,
                     Around {
                         mentor_name: &mut self.state.mentor_name,
                         own_name: &self.file.student.name,
+                        remembered: &self.state.class_paths,
                         curriculum: &self.curriculum,
                         viewing: self.import.viewing.as_deref(),
                         notices: &mut self.notices,
@@ -359,7 +362,11 @@ impl Model {
                         effects: &mut effects,
                     },
                 );
-                if renames {
+                if adds {
+                    // Remembered: the class view opens this class again next time.
+                    self.state.class_paths.clone_from(&self.mentor.paths);
+                }
+                if renames || adds {
                     self.save_profile(&mut effects);
                 }
                 false
@@ -533,6 +540,7 @@ impl Model {
             Outcome::HandedIn(result) => {
                 self.hand_in.handed_in(result, (now.time, now.instant));
             }
+            Outcome::ClassChanged => effects.extend(self.mentor.class_changed()),
             Outcome::ClassFolderChanged => {
                 effects.extend(
                     self.class_folder_effects()
