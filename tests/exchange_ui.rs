@@ -259,7 +259,8 @@ fn without_a_file_dialog_the_path_is_typed_in_the_window() {
         .type_text(target.to_str().unwrap());
     harness.run();
     harness.get_by_label("确定").click();
-    harness.run();
+    // The write runs on a thread: step until it is done (a plain `run` may not settle).
+    harness.run_steps(2);
     common::wait_until(&mut harness, "the export", |app| !app.is_busy());
     let back = format::read_path(&target).unwrap();
     assert_eq!(back.file.student, harness.state().file().student);
