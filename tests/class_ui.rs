@@ -559,8 +559,12 @@ fn the_mentors_class_view_follows_the_folder_and_marks_what_changed() {
     assert!(mentor.query_by_label_contains("+1 项完成").is_none());
 
     // Closed and opened again: the same class folder, without asking.
-    mentor.state_mut().apply(&ctx, Action::Mentor(MentorAction::Close));
-    mentor.state_mut().apply(&ctx, Action::Mentor(MentorAction::Open));
+    mentor
+        .state_mut()
+        .apply(&ctx, Action::Mentor(MentorAction::Close));
+    mentor
+        .state_mut()
+        .apply(&ctx, Action::Mentor(MentorAction::Open));
     common::wait_until(&mut mentor, "the remembered class", |app| {
         app.class().is_some_and(|class| class.students.len() == 3)
     });

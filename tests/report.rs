@@ -484,5 +484,8 @@ fn what_changed_between_two_readings_of_a_class() {
     assert_eq!(changes.len(), 2, "{changes:?}");
     assert_eq!(changes["s-li"].completed, 2);
     assert!(changes["s-new"].new_student);
-    assert!(!changes.contains_key("s-zhang"), "unchanged rows are left out");
+    assert!(
+        !changes.contains_key("s-zhang"),
+        "unchanged rows are left out"
+    );
 }

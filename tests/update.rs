@@ -368,9 +368,20 @@ fn the_mentor_reads_a_class_views_a_student_and_writes_feedback() {
     std::fs::write(&path, format::to_string(&student).unwrap()).unwrap();
 
     let effects = model.update(MentorAction::Add(vec![dir.path().to_owned()]).into(), now());
-    let [Effect::LoadClass(paths)] = effects.as_slice() else {
+    let Some(Effect::LoadClass(paths)) = effects.first() else {
         panic!("{effects:?}");
     };
+    // Watched while open, and remembered for next time.
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::WatchClass(p) if p == paths))
+    );
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::SaveProfile(p) if p.class_paths == *paths))
+    );
     assert!(model.mentor.loading);
     // The runner's work, done here by hand.
     let class = study_companion::report::load_class(&model.curriculum, paths);
