@@ -280,13 +280,15 @@ impl StudyApp {
         let mut actions = std::mem::take(&mut self.startup);
         let data_dir = self.autosave.as_ref().map(|a| a.storage().dir().to_owned());
 
+        let class_shown = self.model.class_shown();
         egui::Panel::top("top_bar").show(ui, |ui| {
             top_bar_ui(ui, &mut self.model, data_dir.as_deref(), &mut actions);
             let model = &mut self.model;
             if let Some(viewed) = &model.import.viewing {
                 viewing_banner_ui(ui, viewed, strings, &mut actions);
             } else {
-                if model.file.student.name.trim().is_empty() {
+                // The class view asks the mentor's own name instead.
+                if model.file.student.name.trim().is_empty() && !class_shown {
                     name_prompt_ui(ui, &mut model.name_draft, strings, &mut actions);
                 }
                 overall_feedback_ui(ui, &model.file.progress, strings);
@@ -300,7 +302,6 @@ impl StudyApp {
                 notices_ui(ui, self.model.notices.as_slice(), strings, &mut actions);
             });
         }
-        let class_shown = self.model.class_shown();
         let model = &mut self.model;
         let draft = model
             .import
