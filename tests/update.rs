@@ -840,3 +840,26 @@ fn feedback_in_the_class_folder_is_offered_once_and_never_when_already_accepted(
             .any(|e| matches!(e, Effect::WatchClassFolder(None)))
     );
 }
+
+#[test]
+fn a_change_while_the_class_is_read_reads_it_again_afterwards() {
+    let mut model = model();
+    let dir = PathBuf::from("/share/班级");
+    model.update(MentorAction::Add(vec![dir.clone()]).into(), now());
+    assert!(model.mentor.loading);
+    // A student's copy changes while the class is being read: nothing is lost.
+    assert!(model.receive(Outcome::ClassChanged, now()).is_empty());
+    let effects = model.receive(
+        Outcome::ClassLoaded(study_companion::report::Class::default()),
+        now(),
+    );
+    assert!(
+        matches!(effects.as_slice(), [Effect::LoadClass(paths)] if *paths == vec![dir.clone()])
+    );
+    assert!(model.mentor.loading);
+    let effects = model.receive(
+        Outcome::ClassLoaded(study_companion::report::Class::default()),
+        now(),
+    );
+    assert!(effects.is_empty(), "read once more, not forever");
+}

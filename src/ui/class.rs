@@ -41,6 +41,12 @@ impl ClassView {
         }
     }
 
+    /// Shows `class` instead, sorted as the view is.
+    pub fn set_class(&mut self, mut class: Class) {
+        report::sort_rows(&mut class.students, self.sort, self.descending);
+        self.class = class;
+    }
+
     /// Sorts by `column` (a second click on the same column reverses the order).
     pub fn sort_by(&mut self, column: Column) {
         if self.sort == column {

@@ -40,6 +40,8 @@ pub struct Mentor {
     pub drafts_saving: bool,
     /// The drafts file must not be written (a damaged one could not be moved aside).
     pub drafts_kept_as_they_are: bool,
+    /// The class changed while it was being read: read it again when done.
+    pub read_again: bool,
     /// Feedback files being written, and whose they are (marked sent once written).
     pub sending: HashMap<PathBuf, String>,
     /// When feedback was last sent to each student in this session (kept when the class is
@@ -248,42 +250,41 @@ impl Mentor {
         }
     }
 
-    /// Something among the class's files changed: read the class again.
+    /// Something among the class's files changed: read the class again (after the reading
+    /// under way, if there is one, so no change is missed).
     pub fn class_changed(&mut self) -> Option<Effect> {
-        if self.class.is_none() || self.paths.is_empty() || self.loading {
+        if self.class.is_none() || self.paths.is_empty() {
+            return None;
+        }
+        if self.loading {
+            self.read_again = true;
             return None;
         }
         self.loading = true;
         Some(Effect::LoadClass(self.paths.clone()))
     }
 
-    /// The class was read.
-    pub fn class_loaded(&mut self, mut class: Class) {
+    /// The class was read; a change seen meanwhile reads it again.
+    pub fn class_loaded(&mut self, mut class: Class) -> Option<Effect> {
         self.loading = false;
         for row in &mut class.students {
             if let Some(sent) = self.sent.get(&row.file.student.id) {
                 row.feedback_sent = row.feedback_sent.max(Some(*sent));
             }
         }
-        if let Some(view) = &self.class {
-            // What changed since the last reading stays marked until the student is opened.
-            let mut changes = view.changes.clone();
+        if let Some(view) = &mut self.class {
+            // What changed since the last reading stays marked until the student is opened;
+            // the sort and filter stay as the mentor left them.
             if !view.class.students.is_empty() {
-                changes.extend(report::changes_since(&view.class, &class));
+                let changes = report::changes_since(&view.class, &class);
+                view.changes.extend(changes);
             }
-            let mut view = ClassView::new(class);
-            view.changes = changes;
-            self.class = Some(view);
+            view.set_class(class);
         }
-    }
-
-    /// The folders among the class's paths: watched while the class view is open.
-    pub fn folders(&self) -> Vec<PathBuf> {
-        self.paths
-            .iter()
-            .filter(|path| path.is_dir())
-            .cloned()
-            .collect()
+        if std::mem::take(&mut self.read_again) {
+            return self.class_changed();
+        }
+        None
     }
 
     /// A student's file was read for viewing: the file to show (with a draft ready for

@@ -488,7 +488,7 @@ impl Model {
                     effects: &mut effects,
                 },
             ),
-            Outcome::ClassLoaded(class) => self.mentor.class_loaded(class),
+            Outcome::ClassLoaded(class) => effects.extend(self.mentor.class_loaded(class)),
             Outcome::AllFeedbackExported { folder, report } => {
                 self.mentor.all_feedback_exported(
                     &folder,
