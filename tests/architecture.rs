@@ -165,6 +165,10 @@ fn the_update_core_touches_no_context_file_or_thread() {
             "rfd::",
             "arboard",
             "Storage",
+            ".is_dir()",
+            ".is_file()",
+            ".exists()",
+            ".metadata(",
         ] {
             assert!(
                 !code.contains(forbidden),
