@@ -135,15 +135,7 @@ pub fn import_preview_ui(
                 &[("count", &preview.unknown_items.len().to_string())],
             ));
         }
-        if !preview.repairs.is_empty() {
-            ui.label(
-                egui::RichText::new(strings.preview_repairs)
-                    .color(theme::palette(ui.visuals()).warning),
-            );
-            for repair in &preview.repairs {
-                ui.label(format!("• {}", repair_text(repair, curriculum, strings)));
-            }
-        }
+        repairs_ui(ui, preview, curriculum, strings);
         ui.separator();
         ui.horizontal(|ui| {
             match preview.owner {
@@ -293,15 +285,7 @@ fn feedback_preview_ui(
                 );
             }
         }
-        if !preview.repairs.is_empty() {
-            ui.label(
-                egui::RichText::new(strings.preview_repairs)
-                    .color(theme::palette(ui.visuals()).warning),
-            );
-            for repair in &preview.repairs {
-                ui.label(format!("• {}", repair_text(repair, curriculum, strings)));
-            }
-        }
+        repairs_ui(ui, preview, curriculum, strings);
         ui.separator();
         ui.horizontal(|ui| {
             if preview.owner == Owner::Same
@@ -322,5 +306,23 @@ fn feedback_preview_ui(
     });
     if modal.should_close() {
         actions.push(Action::Import(ImportAction::Cancel));
+    }
+}
+
+/// What was cleaned or skipped to read the file, if anything.
+fn repairs_ui(
+    ui: &mut egui::Ui,
+    preview: &ImportPreview,
+    curriculum: &Curriculum,
+    strings: &Strings,
+) {
+    if preview.repairs.is_empty() {
+        return;
+    }
+    ui.label(
+        egui::RichText::new(strings.preview_repairs).color(theme::palette(ui.visuals()).warning),
+    );
+    for repair in &preview.repairs {
+        ui.label(format!("• {}", repair_text(repair, curriculum, strings)));
     }
 }

@@ -329,17 +329,7 @@ impl Model {
                 false
             }
             Action::Import(action) => {
-                self.import.update(
-                    action,
-                    Own {
-                        curriculum: &self.curriculum,
-                        file: &mut self.file,
-                        notices: &mut self.notices,
-                        strings,
-                        saving: self.saving,
-                        effects: &mut effects,
-                    },
-                );
+                self.with_import(&mut effects, |import, own| import.update(action, own));
                 false
             }
             Action::Mentor(action) => {
@@ -406,6 +396,7 @@ impl Model {
     /// Takes what background work found; returns what the world must do next.
     pub fn receive(&mut self, outcome: Outcome, now: Now) -> Vec<Effect> {
         let strings = self.strings();
+        let name_before = self.file.student.name.clone();
         let mut effects = Vec::new();
         match outcome {
             Outcome::Picked { then, paths } => {
@@ -440,20 +431,7 @@ impl Model {
                 purpose: ReadPurpose::Import,
                 result,
             } => {
-                let name_before = self.file.student.name.clone();
-                self.import.read(
-                    path,
-                    result,
-                    Own {
-                        curriculum: &self.curriculum,
-                        file: &mut self.file,
-                        notices: &mut self.notices,
-                        strings,
-                        saving: self.saving,
-                        effects: &mut effects,
-                    },
-                );
-                debug_assert_eq!(name_before, self.file.student.name);
+                self.with_import(&mut effects, |import, own| import.read(path, result, own));
             }
             Outcome::ProgressRead {
                 path,
@@ -568,25 +546,37 @@ impl Model {
                     .problem(fill(strings.reveal_failed, &[("error", &error)]));
             }
             Outcome::SetAsideWritten(result) => {
-                let name_before = self.file.student.name.clone();
-                self.import.set_aside_written(
-                    result,
-                    Own {
-                        curriculum: &self.curriculum,
-                        file: &mut self.file,
-                        notices: &mut self.notices,
-                        strings,
-                        saving: self.saving,
-                        effects: &mut effects,
-                    },
-                );
-                if self.file.student.name != name_before {
-                    self.name_draft = self.file.student.name.clone();
-                }
+                self.with_import(&mut effects, |import, own| {
+                    import.set_aside_written(result, own);
+                });
             }
+        }
+        if self.file.student.name != name_before {
+            self.name_draft = self.file.student.name.clone();
         }
         self.note_changes(&effects, now);
         effects
+    }
+
+    /// Runs `run` on the import flow with what it may touch (the borrows of the model split
+    /// here, once).
+    fn with_import(
+        &mut self,
+        effects: &mut Vec<Effect>,
+        run: impl FnOnce(&mut ImportFlow, Own<'_>),
+    ) {
+        let strings = self.strings();
+        run(
+            &mut self.import,
+            Own {
+                curriculum: &self.curriculum,
+                file: &mut self.file,
+                notices: &mut self.notices,
+                strings,
+                saving: self.saving,
+                effects,
+            },
+        );
     }
 
     /// Work that is due by the clock (the feedback drafts a second after the last edit, the
