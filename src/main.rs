@@ -97,7 +97,13 @@ fn run_window(cli: &Cli) -> ExitCode {
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(err) => window_failed(&err.to_string()),
+        // The graphics backend failed: another one may work.
+        Err(err @ eframe::Error::Wgpu(_)) => window_failed(&err.to_string()),
+        // No display at all (or the app failed): no backend helps; say so.
+        Err(err) => {
+            eprintln!("study-companion: the window could not be opened: {err}");
+            tell_window_failed(&err.to_string())
+        }
     }
 }
 
