@@ -267,7 +267,12 @@ fn socket_name(data_dir: &Path) -> std::io::Result<Name<'static>> {
     let user = std::env::var("USER")
         .or_else(|_| std::env::var("USERNAME"))
         .unwrap_or_default();
-    let user: String = user.chars().filter(char::is_ascii_alphanumeric).collect();
+    // Short enough for macOS's 104-byte limit on socket paths, even in a long `$TMPDIR`.
+    let user: String = user
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(16)
+        .collect();
     let key = format!(
         "study-companion-{user}-{:016x}",
         fnv1a(dir.to_string_lossy().as_bytes())
