@@ -266,6 +266,14 @@ else
     wrestool -x -t 14 "$EXE" -o "$WORK/exe-icon.ico"
     expect "icon sizes in the .exe" "16 24 32 48 64 128 256" \
         "$(icotool -l "$WORK/exe-icon.ico" | sed 's/.*--width=\([0-9]*\).*/\1/' | tr '\n' ' ' | sed 's/ $//')"
+    wrestool -x --raw -t 16 "$EXE" -o "$WORK/exe-version.bin"
+    version_string() { # the value of a VERSIONINFO string (UTF-16) in the .exe
+        python3 -c 'import sys; t = open(sys.argv[1], "rb").read().decode("utf-16-le", "replace")
+k = t.find(sys.argv[2]); print(t[k + len(sys.argv[2]):].lstrip("\0").split("\0")[0] if k >= 0 else "")' \
+            "$WORK/exe-version.bin" "$1"
+    }
+    expect "FileDescription in the .exe" "学习伴侣 · Study Companion" "$(version_string FileDescription)"
+    expect "ProductVersion in the .exe" "$VERSION" "$(version_string ProductVersion)"
 
     step "MSI file types: packaging/windows/file-types.wxs compiled by wixl (msitools)"
     # Not the WiX toolset that cargo-packager runs on Windows, but the same WiX 3 language: the
@@ -287,7 +295,7 @@ else
     </Directory>
     <DirectoryRef Id="INSTALLDIR">
       <Component Id="Path" Guid="5d1c2b7e-8f3a-4c6d-9e0b-7a4f1e2d3c5b" Win64="yes">
-        <File Id="Path" Source="$EXE" KeyPath="yes"/>
+        <File Id="Path" Source="study-companion.exe" KeyPath="yes"/>
       </Component>
     </DirectoryRef>
     <Feature Id="Main" Level="1">
@@ -296,7 +304,8 @@ else
   </Product>
 </Wix>
 WXS
-    if wixl -a x64 -o "$WORK/msi/test.msi" "$WORK/msi/product.wxs" "$WORK/msi/file-types.wxs"; then
+    cp "$EXE" "$WORK/msi/" # wixl wants sources relative to the .wxs files
+    if (cd "$WORK/msi" && wixl -a x64 -o test.msi product.wxs file-types.wxs); then
         msiinfo export "$WORK/msi/test.msi" Registry | tail -n +4 | cut -f3-5 | sort
         expect "MSI: open command of StudyCompanion.Progress" '"[#Path]" "%1"' \
             "$(msiinfo export "$WORK/msi/test.msi" Registry |
