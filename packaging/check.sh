@@ -19,7 +19,8 @@
 #     packaging/check.sh            # everything (the Windows release build takes ~7-10 min)
 #     SKIP_WINDOWS=1 packaging/check.sh
 # Uses $CARGO_TARGET_DIR if set. Look at the screenshots afterwards. Exits non-zero if a check
-# failed; every check prints PASS or FAIL.
+# failed; every check prints PASS or FAIL. The temporary work folder is removed when all passed
+# (KEEP_WORK=1 keeps it) and kept when one failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -373,5 +374,12 @@ EOF
 fi
 
 step "result"
-echo "work folder: $WORK"
-if [ "$FAILED" -eq 0 ]; then echo "all checks passed"; else echo "$FAILED check(s) FAILED"; exit 1; fi
+if [ "$FAILED" -eq 0 ]; then
+    # The wine prefix and the copies of the .exe take ~0.8 GB; KEEP_WORK=1 keeps them.
+    if [ -n "${KEEP_WORK:-}" ]; then echo "work folder: $WORK"; else rm -rf "$WORK"; fi
+    echo "all checks passed"
+else
+    echo "work folder (kept): $WORK"
+    echo "$FAILED check(s) FAILED"
+    exit 1
+fi
