@@ -29,25 +29,15 @@ pub fn watch(
     paths: &[PathBuf],
     changed: impl Fn() + Clone + Send + 'static,
 ) -> Option<FolderWatcher> {
-    watch_with(paths, DEBOUNCE, POLL_INTERVAL, changed)
-}
-
-/// [`watch`] with other timings (the benchmark measures with the app's own).
-pub fn watch_with(
-    paths: &[PathBuf],
-    debounce: Duration,
-    poll_interval: Duration,
-    changed: impl Fn() + Clone + Send + 'static,
-) -> Option<FolderWatcher> {
     let handler = move |events: DebounceEventResult| match events {
         Ok(events) if !events.is_empty() => changed(),
         Ok(_) => {}
         Err(err) => log::warn!("watching the class folder: {err}"),
     };
-    let config = Config::default().with_timeout(debounce);
+    let config = Config::default().with_timeout(DEBOUNCE);
     let native = start::<notify::RecommendedWatcher>(config.clone(), paths, handler.clone());
     let poll = start::<notify::PollWatcher>(
-        config.with_notify_config(notify::Config::default().with_poll_interval(poll_interval)),
+        config.with_notify_config(notify::Config::default().with_poll_interval(POLL_INTERVAL)),
         paths,
         handler,
     );

@@ -513,8 +513,13 @@ fn feedback_dropped_in_the_class_folder_reaches_the_student_once() {
     assert!(student.state().pending_import().is_none());
 }
 
-#[test]
-fn the_mentors_class_view_follows_the_folder_and_marks_what_changed() {
+/// A mentor whose class view shows (and watches) the fixture's class folder.
+fn mentor_watching_a_class_folder() -> (
+    egui_kittest::Harness<'static, StudyApp>,
+    egui::Context,
+    tempfile::TempDir,
+    tempfile::TempDir,
+) {
     let class_dir = tempfile::tempdir().unwrap();
     class_folder(class_dir.path());
     let (mut mentor, _, _data) = common::harness(
@@ -530,6 +535,12 @@ fn the_mentors_class_view_follows_the_folder_and_marks_what_changed() {
     common::wait_until(&mut mentor, "the class", |app| {
         app.class().is_some_and(|class| class.students.len() == 3)
     });
+    (mentor, ctx, class_dir, _data)
+}
+
+#[test]
+fn the_mentors_class_view_follows_the_folder_and_marks_what_changed() {
+    let (mut mentor, ctx, class_dir, _data) = mentor_watching_a_class_folder();
 
     // 李四's app hands in a newer copy with one more item done.
     let mut li = student("s-li", "李四", &["python.software"], "2026-11-30T09:00:00Z");
@@ -572,21 +583,7 @@ fn the_mentors_class_view_follows_the_folder_and_marks_what_changed() {
 
 #[test]
 fn a_partial_file_and_a_conflict_copy_in_the_class_folder() {
-    let class_dir = tempfile::tempdir().unwrap();
-    class_folder(class_dir.path());
-    let (mut mentor, _, _data) = common::harness(
-        std::sync::Arc::clone(study_companion::embedded::curriculum()),
-        UiState::default(),
-    );
-    mentor.run();
-    let ctx = mentor.ctx.clone();
-    mentor.state_mut().apply(
-        &ctx,
-        Action::Mentor(MentorAction::Add(vec![class_dir.path().to_owned()])),
-    );
-    common::wait_until(&mut mentor, "the class", |app| {
-        app.class().is_some_and(|class| class.students.len() == 3)
-    });
+    let (mut mentor, _ctx, class_dir, _data) = mentor_watching_a_class_folder();
 
     // A sync client is writing 李四's new copy in place: half of it so far.
     let mut li = student("s-li", "李四", &["python.software"], "2026-11-30T09:00:00Z");
