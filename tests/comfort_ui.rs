@@ -303,3 +303,40 @@ fn a_screen_reader_hears_titles_states_and_chapter_progress() {
     // And nothing one can act on is nameless.
     assert_eq!(harness.unnamed_widgets(), Vec::<String>::new());
 }
+
+#[test]
+fn a_chapter_chosen_in_the_side_list_lands_at_the_top_of_the_view_even_the_last_ones() {
+    // Every chapter open: the roadmap is many screens long, and most rows were never drawn.
+    let curriculum = std::sync::Arc::clone(study_companion::embedded::curriculum());
+    let state = UiState {
+        open_chapters: curriculum.chapters.iter().map(|c| c.id.clone()).collect(),
+        ..UiState::default()
+    };
+    let (mut harness, _, _dir) = common::harness(std::sync::Arc::clone(&curriculum), state);
+    harness.run();
+    let top_of_view = harness.get_by_label("一、python基础").rect().top();
+    // The last chapters too (七 used to stop at the bottom of the screen), and back up.
+    for index in [6, 1, 8, 3] {
+        let chapter = &curriculum.chapters[index];
+        harness
+            .get_all_by_role(egui::accesskit::Role::Button)
+            .find(|node| {
+                node.accesskit_node()
+                    .label()
+                    .is_some_and(|label| label.starts_with(&format!("{}  ", chapter.title)))
+            })
+            .expect("the chapter in the side list")
+            .click();
+        harness.run_steps(8);
+        let header = harness
+            .get_all_by_label(&chapter.title)
+            .find(|node| node.accesskit_node().role() == egui::accesskit::Role::Button)
+            .expect("the chapter's header");
+        let top = header.rect().top();
+        assert!(
+            (top - top_of_view).abs() < 12.0,
+            "{} is at {top}, the view starts at {top_of_view}",
+            chapter.title
+        );
+    }
+}
