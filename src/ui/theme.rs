@@ -117,9 +117,11 @@ pub fn adjust(style: &mut egui::Style) {
     // egui's weak text is the text colour at 60 % over the background: 3.3:1 in the light
     // theme. Ours reaches 4.5:1 (the contrast test below).
     visuals.weak_text_color = Some(palette.weak);
-    // egui's light-theme links (#009BFF) are 2.8:1 on the panel.
+    // egui's light-theme links (#009BFF) are 2.8:1 on the panel, and its checkboxes have no
+    // outline: a light grey square on a light grey card.
     if !visuals.dark_mode {
         visuals.hyperlink_color = Color32::from_rgb(0x00, 0x5f, 0xb8);
+        visuals.widgets.inactive.bg_stroke = egui::Stroke::new(1.0, Color32::from_gray(150));
     }
     // A focused widget is drawn like a pressed one; make its outline thick and coloured.
     visuals.widgets.active.bg_stroke =

@@ -245,8 +245,10 @@ impl RoadmapView {
         }
 
         scroll_area.show_viewport(ui, |ui, viewport| {
-            // Lines no longer than about 48 characters of body text, centred.
-            let full = ui.available_width();
+            // Lines no longer than about 48 characters of body text, centred, and clear of
+            // the scroll bar (which floats over the content).
+            let scroll = &ui.spacing().scroll;
+            let full = ui.available_width() - scroll.bar_width - scroll.bar_outer_margin;
             let body = ui.text_style_height(&egui::TextStyle::Body);
             let width = full.min(theme::READING_WIDTH_EM * body);
             let left = ui.cursor().left() + ((full - width) / 2.0).floor();

@@ -103,36 +103,43 @@ pub fn chapter_header_ui(
             if open { 1.0 } else { 0.0 },
             &icon_response,
         );
-        let title = ui.add(
-            egui::Button::new(
-                egui::RichText::new(&chapter.title)
-                    .size(theme::CHAPTER_TITLE_SIZE)
-                    .strong(),
-            )
-            .frame(false),
-        );
-        // A screen reader hears the title, open or closed, and the chapter's progress.
         let completion = chapter_completion(chapter, progress);
         let count = count_text(strings, completion.complete(), completion.total);
-        ui.ctx().accesskit_node_builder(title.id, |node| {
-            node.set_expanded(open);
-            node.set_description(count.clone());
-        });
-        if title.clicked() || icon_response.clicked() {
-            actions.push(Action::SetChapterOpen(chapter.id.clone(), !open));
-        }
-        if chapter.elective {
-            badge_ui(ui, strings.elective, palette.elective);
-        }
+        // The progress on the right first, the title in what is left (it wraps in a narrow
+        // window instead of pushing the progress out of sight).
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             painted_text_ui(ui, &count);
+            // The bar gives way to the title: at most a third of the row.
+            let width = theme::CHAPTER_BAR_WIDTH.min(ui.available_width() / 3.0);
             bar_ui(
                 ui,
                 completion.fraction(),
-                theme::CHAPTER_BAR_WIDTH,
+                width,
                 theme::CHAPTER_BAR_HEIGHT,
                 &count,
             );
+            if chapter.elective {
+                badge_ui(ui, strings.elective, palette.elective);
+            }
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                let title = ui.add(
+                    egui::Button::new(
+                        egui::RichText::new(&chapter.title)
+                            .size(theme::CHAPTER_TITLE_SIZE)
+                            .strong(),
+                    )
+                    .frame(false)
+                    .wrap_mode(egui::TextWrapMode::Wrap),
+                );
+                // A screen reader hears the title, open or closed, and the chapter's progress.
+                ui.ctx().accesskit_node_builder(title.id, |node| {
+                    node.set_expanded(open);
+                    node.set_description(count.clone());
+                });
+                if title.clicked() || icon_response.clicked() {
+                    actions.push(Action::SetChapterOpen(chapter.id.clone(), !open));
+                }
+            });
         });
     });
     ui.separator();
