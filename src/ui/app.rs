@@ -35,6 +35,7 @@ use super::feedback::{feedback_panel_ui, overall_feedback_ui};
 use super::flow::Model;
 use super::roadmap::{RoadmapView, Shown};
 use super::runner::Runner;
+use super::search::SearchView;
 use super::state::{Notice, UiState};
 use super::{fonts, theme};
 
@@ -48,6 +49,7 @@ const UI_STATE_KEY: &str = "study-companion-ui";
 pub struct StudyApp {
     model: Model,
     roadmap: RoadmapView,
+    search: SearchView,
     runner: Runner,
     autosave: Option<Autosave>,
     /// The data folder's lock, held while this window may write there.
@@ -104,6 +106,7 @@ impl StudyApp {
             model,
             startup_effects: Vec::new(),
             roadmap: RoadmapView::default(),
+            search: SearchView::default(),
             runner: Runner::new(browser),
             autosave: None,
             data_lock: None,
@@ -180,6 +183,16 @@ impl StudyApp {
     /// The update core's state (for tests).
     pub fn model(&self) -> &Model {
         &self.model
+    }
+
+    /// The search window, for tests: whether it is open and what it lists.
+    pub fn search(&self) -> Option<&crate::search::Results> {
+        self.search.is_open().then(|| self.search.results())
+    }
+
+    /// The chapter or item framed in the roadmap because a search hit was opened, if any.
+    pub fn found(&self) -> Option<&super::effect::ScrollTarget> {
+        self.roadmap.found()
     }
 
     /// The class view's class, if open.
@@ -395,6 +408,13 @@ impl StudyApp {
             self.roadmap.roadmap_ui(ui, &shown, strings, &mut actions);
         });
         self.windows_ui(ui.ctx(), &mut actions);
+        self.search.search_ui(
+            ui.ctx(),
+            &self.model.curriculum,
+            self.model.shown_progress(),
+            strings,
+            &mut actions,
+        );
         let dropped: Vec<PathBuf> = ui.ctx().input(|input| {
             input
                 .raw
@@ -458,6 +478,8 @@ impl StudyApp {
                     }
                 }
                 Effect::ScrollTo(target) => self.roadmap.scroll_to(target),
+                Effect::Highlight(target) => self.roadmap.highlight(target),
+                Effect::OpenSearch => self.search.open(),
                 effect => {
                     let storage = self.autosave.as_ref().map(Autosave::storage);
                     if let Some(outcome) =

@@ -15,6 +15,8 @@ use super::flow::Model;
 pub enum Command {
     /// Jump to the last item touched, or the first unfinished one.
     Continue,
+    /// Search titles, texts, links, notes and feedback.
+    Search,
     /// Export the progress file.
     ExportProgress,
     /// Export a Markdown summary.
@@ -44,8 +46,9 @@ pub enum Place {
 
 impl Command {
     /// Every command, in the order they are shown.
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 9] = [
         Self::Continue,
+        Self::Search,
         Self::ExportProgress,
         Self::ExportMarkdown,
         Self::Import,
@@ -59,6 +62,7 @@ impl Command {
     pub fn label(self, strings: &Strings) -> &'static str {
         match self {
             Self::Continue => strings.continue_button,
+            Self::Search => strings.search,
             Self::ExportProgress => strings.export_progress,
             Self::ExportMarkdown => strings.export_markdown,
             Self::Import => strings.import_button,
@@ -81,6 +85,7 @@ impl Command {
     pub fn shortcut(self) -> Option<KeyboardShortcut> {
         let command = |key| Some(KeyboardShortcut::new(Modifiers::COMMAND, key));
         match self {
+            Self::Search => command(Key::F),
             Self::ExportProgress => command(Key::E),
             Self::Import => command(Key::O),
             _ => None,
@@ -90,7 +95,9 @@ impl Command {
     /// Where the command is shown.
     pub fn place(self) -> Place {
         match self {
-            Self::Continue | Self::Import | Self::UndoImport | Self::MentorView => Place::Bar,
+            Self::Continue | Self::Search | Self::Import | Self::UndoImport | Self::MentorView => {
+                Place::Bar
+            }
             Self::ExportProgress | Self::ExportMarkdown => Place::ExportMenu,
             Self::ExpandAll | Self::CollapseAll => Place::SettingsMenu,
         }
@@ -109,6 +116,9 @@ impl Command {
     pub fn action(self, model: &Model) -> Option<Action> {
         Some(match self {
             Self::Continue => Action::Continue,
+            // The roadmap is where hits are shown: not over the class table.
+            Self::Search if model.class_shown() => return None,
+            Self::Search => Action::OpenSearch,
             Self::ExportProgress => Action::AskExport { markdown: false },
             Self::ExportMarkdown => Action::AskExport { markdown: true },
             Self::Import => ImportAction::Ask.into(),

@@ -5,7 +5,7 @@
 //! - [`flow`]: the update core ([`flow::Model::update`]) and its flows (import, mentor,
 //!   drawing), which turn actions into state changes and effects;
 //! - the views (`roadmap`, `notes`, `drawing`, `canvas`, `exchange`, `feedback`, `class`,
-//!   `bars`) draw the model and push actions;
+//!   `bars`, `search`) draw the model and push actions;
 //! - [`commands`]: every command with its label and shortcut;
 //! - `runner` carries out effects; `data_folder` opens the data folder; `context` prepares
 //!   an egui context and takes the links egui wants to open;
@@ -29,6 +29,7 @@ pub mod fonts;
 mod notes;
 mod roadmap;
 mod runner;
+mod search;
 pub mod state;
 pub mod texts;
 pub mod theme;
