@@ -100,29 +100,43 @@ impl Key {
     /// Where `term` occurs in the text, as byte ranges of [`Self::text`], in order (they may
     /// overlap when the term matches in more than one form).
     pub fn find(&self, term: &Term, found: &mut Vec<Range<usize>>) {
-        if term.text.is_empty() {
-            return;
-        }
-        if term.ascii {
-            self.find_in(&self.spelled, &self.spelled_from, &term.text, found);
-            if term.initials {
-                self.find_in(&self.initials, &self.initials_from, &term.text, found);
-            }
-        } else {
-            self.find_in(&self.lower, &self.lower_from, &term.text, found);
-        }
+        self.find_up_to(term, usize::MAX, found);
     }
 
-    /// Whether `term` occurs anywhere in the text.
+    /// Whether `term` occurs anywhere in the text (stops at the first match).
     pub fn contains(&self, term: &Term) -> bool {
         let mut found = Vec::new();
-        self.find(term, &mut found);
+        self.find_up_to(term, 1, &mut found);
         !found.is_empty()
     }
 
-    /// Matches of `needle` in one form that start where a character of the text starts.
-    fn find_in(&self, form: &str, from: &[u32], needle: &str, found: &mut Vec<Range<usize>>) {
+    fn find_up_to(&self, term: &Term, most: usize, found: &mut Vec<Range<usize>>) {
+        if term.text.is_empty() {
+            return;
+        }
+        let before = found.len();
+        if term.ascii {
+            self.find_in(&self.spelled, &self.spelled_from, &term.text, most, found);
+            if term.initials && (most == usize::MAX || found.len() == before) {
+                self.find_in(&self.initials, &self.initials_from, &term.text, most, found);
+            }
+        } else {
+            self.find_in(&self.lower, &self.lower_from, &term.text, most, found);
+        }
+    }
+
+    /// Up to `most` matches of `needle` in one form that start where a character of the text
+    /// starts.
+    fn find_in(
+        &self,
+        form: &str,
+        from: &[u32],
+        needle: &str,
+        most: usize,
+        found: &mut Vec<Range<usize>>,
+    ) {
         let mut at = 0;
+        let before = found.len();
         while let Some(offset) = form.get(at..).and_then(|rest| rest.find(needle)) {
             let start = at + offset;
             let end = start + needle.len();
@@ -136,6 +150,9 @@ impl Key {
                     .and_then(|rest| rest.chars().next())
                     .map_or(0, char::len_utf8);
                 found.push(source(start)..last + last_len);
+                if found.len() - before >= most {
+                    return;
+                }
                 at = end;
             } else {
                 // Inside a syllable: look again from the next character of the form.

@@ -293,16 +293,14 @@ impl SearchIndex {
             return Results::default();
         }
         let all_terms: u32 = (1 << terms.len()) - 1;
-        // Per place: which terms were found, and its entries that matched.
+        // Per place: which terms were found, and its entries that matched (whether a term
+        // occurs is enough here; where exactly is found for the hits listed only).
         let mut found_terms = vec![0u32; self.places.len()];
-        let mut matched: Vec<(&Entry, u32, Vec<Range<usize>>)> = Vec::new();
-        let mut ranges = Vec::new();
+        let mut matched: Vec<(&Entry, u32)> = Vec::new();
         for entry in self.fixed.iter().chain(self.own.values().map(|(_, e)| e)) {
             let mut terms_here = 0;
             for (bit, term) in terms.iter().enumerate() {
-                let before = ranges.len();
-                entry.key.find(term, &mut ranges);
-                if ranges.len() > before {
+                if entry.key.contains(term) {
                     terms_here |= 1 << bit;
                 }
             }
@@ -310,12 +308,12 @@ impl SearchIndex {
                 if let Some(found) = found_terms.get_mut(entry.place) {
                     *found |= terms_here;
                 }
-                matched.push((entry, terms_here, std::mem::take(&mut ranges)));
+                matched.push((entry, terms_here));
             }
         }
         // Rank: 0 the title has every term, 1 a note or comment has some, 2 anything else.
         let mut ranks = vec![u8::MAX; self.places.len()];
-        for (entry, terms_here, _) in &matched {
+        for (entry, terms_here) in &matched {
             let rank = match entry.field {
                 Field::Title if *terms_here == all_terms => 0,
                 Field::Note | Field::Feedback => 1,
@@ -337,22 +335,26 @@ impl SearchIndex {
         let hits = ranked
             .into_iter()
             .take(limit)
-            .filter_map(|(_, place)| self.hit(place, &matched))
+            .filter_map(|(_, place)| self.hit(place, &terms, &matched))
             .collect();
         Results { hits, total }
     }
 
     /// A hit's title and snippets from the entries of `place` that matched.
-    fn hit(&self, place: usize, matched: &[(&Entry, u32, Vec<Range<usize>>)]) -> Option<Hit> {
+    fn hit(&self, place: usize, terms: &[Term], matched: &[(&Entry, u32)]) -> Option<Hit> {
         let info = self.places.get(place)?;
         let mut title = Marked {
             text: info.title.clone(),
             marks: Vec::new(),
         };
-        let mut snippets: Vec<(Field, &Entry, &[Range<usize>])> = Vec::new();
-        for (entry, _, ranges) in matched.iter().filter(|(entry, ..)| entry.place == place) {
+        let mut snippets: Vec<(Field, &Entry, Vec<Range<usize>>)> = Vec::new();
+        for (entry, _) in matched.iter().filter(|(entry, _)| entry.place == place) {
+            let mut ranges = Vec::new();
+            for term in terms {
+                entry.key.find(term, &mut ranges);
+            }
             if entry.field == Field::Title {
-                title.marks = merged(ranges);
+                title.marks = merged(&ranges);
             } else {
                 snippets.push((entry.field, entry, ranges));
             }
@@ -367,7 +369,7 @@ impl SearchIndex {
             snippets: snippets
                 .into_iter()
                 .take(SNIPPETS_PER_HIT)
-                .map(|(field, entry, ranges)| (field, snippet(&entry.key.text, &merged(ranges))))
+                .map(|(field, entry, ranges)| (field, snippet(&entry.key.text, &merged(&ranges))))
                 .collect(),
         })
     }

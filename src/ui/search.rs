@@ -79,6 +79,10 @@ impl SearchView {
             self.field_ui(ui, strings);
             if self.query != query_before {
                 self.selected = 0;
+                // The window and its list size themselves from the last pass: lay out again
+                // with the new list (once now, once next frame), or its end stays cut off.
+                ui.ctx().request_discard("the search hits changed");
+                ui.ctx().request_repaint();
             }
             let index = match &mut self.index {
                 Some((indexed, index)) if Arc::ptr_eq(indexed, curriculum) => index,
