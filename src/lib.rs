@@ -16,6 +16,7 @@ pub mod instance;
 pub mod progress;
 pub mod report;
 pub mod safe_io;
+pub mod search;
 pub mod storage;
 pub mod ui;
 pub mod watch;

@@ -13,6 +13,7 @@ use study_companion::curriculum::ItemId;
 use study_companion::drawing::Sketch;
 use study_companion::format::{self, Imported, ProgressFile, Student};
 use study_companion::progress::{ItemState, NoteTarget};
+use study_companion::search::Place;
 use study_companion::ui::commands::Command;
 use study_companion::ui::effect::{
     Contents, DialogMode, Effect, ImageProblem, ImageSource, Now, Outcome, ReadPurpose,
@@ -85,6 +86,48 @@ fn continue_scrolls_to_the_first_unfinished_item_and_opens_its_chapter() {
             .state
             .open_chapters
             .contains(&model.curriculum.chapters[0].id)
+    );
+}
+
+#[test]
+fn a_search_hit_opens_its_chapter_scrolls_there_and_is_framed() {
+    let mut model = model();
+    assert_eq!(
+        Command::Search.action(&model),
+        Some(Action::OpenSearch),
+        "Ctrl+F opens the search"
+    );
+    assert!(matches!(
+        model.update(Action::OpenSearch, now()).as_slice(),
+        [Effect::OpenSearch]
+    ));
+
+    let effects = model.update(Action::ShowFound(Place::Item(id("dl.course"))), now());
+    let target = ScrollTarget::Item(id("dl.course"));
+    assert!(
+        matches!(
+            effects.as_slice(),
+            [Effect::ScrollTo(scroll), Effect::Highlight(framed)]
+                if *scroll == target && *framed == target
+        ),
+        "{effects:?}"
+    );
+    assert!(
+        model
+            .state
+            .open_chapters
+            .contains(&model.curriculum.chapters[1].id)
+    );
+    // An item the roadmap does not have, and the overall comment: nowhere to scroll.
+    assert!(
+        model
+            .update(Action::ShowFound(Place::Item(id("gone"))), now())
+            .is_empty()
+    );
+    assert!(
+        model
+            .update(Action::ShowFound(Place::Overall), now())
+            .is_empty()
     );
 }
 

@@ -46,6 +46,32 @@ pub struct Strings {
     pub continue_button: &'static str,
     /// Tooltip of the continue button.
     pub continue_hint: &'static str,
+    /// The search command (Ctrl+F).
+    pub search: &'static str,
+    /// Label of the search field.
+    pub search_field: &'static str,
+    /// Hint in the empty search field: what is searched, and that pinyin works.
+    pub search_hint: &'static str,
+    /// Nothing matched: `{query}`.
+    pub search_none: &'static str,
+    /// How many places matched: `{count}`.
+    pub search_count: &'static str,
+    /// Only the first hits are listed: `{shown}`.
+    pub search_more: &'static str,
+    /// The keys of the search window.
+    pub search_keys: &'static str,
+    /// Where a hit matched: the student's note.
+    pub search_in_note: &'static str,
+    /// Where a hit matched: a mentor's comment.
+    pub search_in_feedback: &'static str,
+    /// Where a hit matched: the chapter's or item's text.
+    pub search_in_text: &'static str,
+    /// Where a hit matched: a link's title.
+    pub search_in_link: &'static str,
+    /// Where a hit matched: a link's address.
+    pub search_in_url: &'static str,
+    /// The title of a hit in a mentor's overall comment.
+    pub search_overall: &'static str,
     /// State button: in progress.
     pub in_progress: &'static str,
     /// State button: skipped.

@@ -9,6 +9,7 @@ use crate::curriculum::{ChapterId, ItemId};
 use crate::drawing::Sketch;
 use crate::i18n::Language;
 use crate::progress::{ItemState, NoteTarget};
+use crate::search::Place;
 
 use super::state::Theme;
 
@@ -42,6 +43,10 @@ pub enum Action {
     GoToChapter(ChapterId),
     /// Jump to the last item touched, or the first unfinished one.
     Continue,
+    /// Open the search window (Ctrl+F).
+    OpenSearch,
+    /// Go to a search hit: open its chapter, scroll there and flash it.
+    ShowFound(Place),
     /// Open a link in the system browser (only http and https).
     OpenUrl(String),
     /// Put a link on the clipboard.

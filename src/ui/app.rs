@@ -36,6 +36,7 @@ use super::flow::Model;
 use super::palette::PaletteView;
 use super::roadmap::{RoadmapView, Shown, image_line};
 use super::runner::Runner;
+use super::search::SearchView;
 use super::state::{Notice, UiState, clamp_text_size};
 use super::{fonts, theme};
 
@@ -49,6 +50,7 @@ const UI_STATE_KEY: &str = "study-companion-ui";
 pub struct StudyApp {
     model: Model,
     roadmap: RoadmapView,
+    search: SearchView,
     runner: Runner,
     autosave: Option<Autosave>,
     /// The data folder's lock, held while this window may write there.
@@ -113,6 +115,7 @@ impl StudyApp {
             model,
             startup_effects: Vec::new(),
             roadmap: RoadmapView::default(),
+            search: SearchView::default(),
             runner: Runner::new(browser),
             autosave: None,
             data_lock: None,
@@ -193,6 +196,16 @@ impl StudyApp {
     /// The update core's state (for tests).
     pub fn model(&self) -> &Model {
         &self.model
+    }
+
+    /// The search window, for tests: whether it is open and what it lists.
+    pub fn search(&self) -> Option<&crate::search::Results> {
+        self.search.is_open().then(|| self.search.results())
+    }
+
+    /// The chapter or item framed in the roadmap because a search hit was opened, if any.
+    pub fn found(&self) -> Option<&super::effect::ScrollTarget> {
+        self.roadmap.found()
     }
 
     /// The class view's class, if open.
@@ -375,6 +388,7 @@ impl StudyApp {
                     );
                 });
         }
+        let search_open = self.search.is_open();
         egui::CentralPanel::default().show(ui, |ui| {
             let model = &mut self.model;
             if class_shown {
@@ -399,8 +413,10 @@ impl StudyApp {
                 }
                 return;
             }
-            // Keys act on the roadmap only while no window is over it.
+            // Keys act on the roadmap only while no window is over it (Esc must reach the
+            // window: egui has already taken the focus from its text field then).
             let keyboard = model.overlay.is_none()
+                && !search_open
                 && model.drawing.viewer.is_none()
                 && model.drawing.canvas.is_none()
                 && model.drawing.confirm_remove.is_none()
@@ -418,6 +434,13 @@ impl StudyApp {
         });
         self.windows_ui(ui.ctx(), &mut actions);
         self.palette.ui(ui.ctx(), &self.model, &mut actions);
+        self.search.search_ui(
+            ui.ctx(),
+            &self.model.curriculum,
+            self.model.shown_progress(),
+            strings,
+            &mut actions,
+        );
         let dropped: Vec<PathBuf> = ui.ctx().input(|input| {
             input
                 .raw
@@ -546,6 +569,8 @@ impl StudyApp {
                     }
                 }
                 Effect::ScrollTo(target) => self.roadmap.scroll_to(target),
+                Effect::Highlight(target) => self.roadmap.highlight(target),
+                Effect::OpenSearch => self.search.open(),
                 effect => {
                     let storage = self.autosave.as_ref().map(Autosave::storage);
                     if let Some(outcome) =

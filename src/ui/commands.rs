@@ -16,6 +16,8 @@ use super::state::{TEXT_SIZES, Theme};
 pub enum Command {
     /// Jump to the last item touched, or the first unfinished one.
     Continue,
+    /// Search titles, texts, links, notes and feedback.
+    Search,
     /// Export the progress file.
     ExportProgress,
     /// Export a Markdown summary.
@@ -65,8 +67,9 @@ pub enum Place {
 
 impl Command {
     /// Every command, in the order they are shown.
-    pub const ALL: [Self; 17] = [
+    pub const ALL: [Self; 18] = [
         Self::Continue,
+        Self::Search,
         Self::ExportProgress,
         Self::ExportMarkdown,
         Self::Import,
@@ -89,6 +92,7 @@ impl Command {
     pub fn label(self, strings: &Strings) -> &'static str {
         match self {
             Self::Continue => strings.continue_button,
+            Self::Search => strings.search,
             Self::ExportProgress => strings.export_progress,
             Self::ExportMarkdown => strings.export_markdown,
             Self::Import => strings.import_button,
@@ -127,6 +131,7 @@ impl Command {
         const fn command(key: Key) -> KeyboardShortcut {
             KeyboardShortcut::new(Modifiers::COMMAND, key)
         }
+        const SEARCH: &[KeyboardShortcut] = &[command(Key::F)];
         const EXPORT: &[KeyboardShortcut] = &[command(Key::E)];
         const IMPORT: &[KeyboardShortcut] = &[command(Key::O)];
         const PALETTE: &[KeyboardShortcut] = &[
@@ -138,6 +143,7 @@ impl Command {
         const ZOOM_OUT: &[KeyboardShortcut] = &[command(Key::Minus)];
         const ZOOM_RESET: &[KeyboardShortcut] = &[command(Key::Num0)];
         match self {
+            Self::Search => SEARCH,
             Self::ExportProgress => EXPORT,
             Self::Import => IMPORT,
             Self::Palette => PALETTE,
@@ -152,7 +158,9 @@ impl Command {
     /// Where the command is shown.
     pub fn place(self) -> Place {
         match self {
-            Self::Continue | Self::Import | Self::UndoImport | Self::MentorView => Place::Bar,
+            Self::Continue | Self::Search | Self::Import | Self::UndoImport | Self::MentorView => {
+                Place::Bar
+            }
             Self::ExportProgress | Self::ExportMarkdown => Place::ExportMenu,
             Self::ExpandAll | Self::CollapseAll | Self::Palette | Self::Shortcuts => {
                 Place::SettingsMenu
@@ -180,6 +188,9 @@ impl Command {
     pub fn action(self, model: &Model) -> Option<Action> {
         Some(match self {
             Self::Continue => Action::Continue,
+            // The roadmap is where hits are shown: not over the class table.
+            Self::Search if model.class_shown() => return None,
+            Self::Search => Action::OpenSearch,
             Self::ExportProgress => Action::AskExport { markdown: false },
             Self::ExportMarkdown => Action::AskExport { markdown: true },
             Self::Import => ImportAction::Ask.into(),

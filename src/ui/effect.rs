@@ -50,6 +50,10 @@ pub enum Effect {
     ListenForOpens(PathBuf),
     /// Scroll the roadmap to this chapter or item.
     ScrollTo(ScrollTarget),
+    /// Flash this chapter or item for a moment (a search hit just opened).
+    Highlight(ScrollTarget),
+    /// Show the search window, its field focused.
+    OpenSearch,
     /// Show a native file dialog; the answer comes back as [`Outcome::Picked`].
     Pick(Dialog),
     /// Write a file atomically; the outcome comes back as [`Outcome::Written`].

@@ -5,7 +5,7 @@
 //! - [`flow`]: the update core ([`flow::Model::update`]) and its flows (import, mentor,
 //!   drawing), which turn actions into state changes and effects;
 //! - the views (`roadmap`, `notes`, `drawing`, `canvas`, `exchange`, `feedback`, `class`,
-//!   `bars`) draw the model and push actions;
+//!   `bars`, `search`) draw the model and push actions;
 //! - `widgets`: small widgets the views share (the progress bar);
 //! - [`commands`]: every command with its label and shortcut; `palette`: the command
 //!   palette and the shortcut sheet drawn from that list;
@@ -32,6 +32,7 @@ mod notes;
 mod palette;
 mod roadmap;
 mod runner;
+mod search;
 pub mod state;
 pub mod texts;
 pub mod theme;

@@ -54,8 +54,8 @@ impl Runner {
 
     /// Carries out `effect`. What is done at once returns its outcome now; background work
     /// returns it from a later [`Self::poll`]. `storage` is the data folder (set-aside files
-    /// go there). [`Effect::ProgressChanged`] and [`Effect::ScrollTo`] are the window's own
-    /// and are ignored here.
+    /// go there). [`Effect::ProgressChanged`], [`Effect::ScrollTo`], [`Effect::Highlight`] and
+    /// [`Effect::OpenSearch`] are the window's own and are ignored here.
     pub fn run(
         &mut self,
         ctx: &egui::Context,
@@ -64,7 +64,10 @@ impl Runner {
         storage: Option<&Storage>,
     ) -> Option<Outcome> {
         match effect {
-            Effect::ProgressChanged | Effect::ScrollTo(_) => None,
+            Effect::ProgressChanged
+            | Effect::ScrollTo(_)
+            | Effect::Highlight(_)
+            | Effect::OpenSearch => None,
             Effect::OpenUrl(url) => {
                 self.browser.open(&url);
                 None

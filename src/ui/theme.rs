@@ -53,6 +53,18 @@ pub const CANVAS_EXAMPLE_WIDTH: f32 = 220.0;
 pub const SWATCH_SIZE: f32 = 14.0;
 /// Default size of the picture viewer.
 pub const VIEWER_SIZE: [f32; 2] = [640.0, 720.0];
+/// Width of the search window.
+pub const SEARCH_WIDTH: f32 = 580.0;
+/// Highest the search window's list of hits grows before it scrolls.
+pub const SEARCH_LIST_HEIGHT: f32 = 440.0;
+/// Distance of the search window from the top of the window.
+pub const SEARCH_TOP: f32 = 56.0;
+/// Hits listed at most (the rest are counted).
+pub const SEARCH_MAX_HITS: usize = 50;
+/// How long a search hit opened in the roadmap stays framed, in seconds (it fades).
+pub const FOUND_FLASH_SECONDS: f64 = 2.5;
+/// Width of the frame around a search hit opened in the roadmap.
+pub const FOUND_STROKE_WIDTH: f32 = 2.5;
 /// Smallest window size.
 pub const MIN_WINDOW_SIZE: [f32; 2] = [640.0, 420.0];
 
@@ -73,6 +85,10 @@ pub struct Palette {
     pub note_fill: Color32,
     /// The "in progress" state.
     pub in_progress: Color32,
+    /// Behind the words a search matched.
+    pub mark: Color32,
+    /// The frame around a search hit opened in the roadmap.
+    pub found: Color32,
 }
 
 /// The palette for the current visuals.
@@ -86,6 +102,8 @@ pub fn palette(visuals: &egui::Visuals) -> Palette {
             weak: Color32::from_gray(150),
             note_fill: Color32::from_rgb(0x20, 0x24, 0x1d),
             in_progress: Color32::from_rgb(0xd9, 0xb4, 0x4a),
+            mark: Color32::from_rgb(0x70, 0x58, 0x10),
+            found: Color32::from_rgb(0xf0, 0xc0, 0x40),
         }
     } else {
         Palette {
@@ -96,6 +114,8 @@ pub fn palette(visuals: &egui::Visuals) -> Palette {
             weak: Color32::from_gray(110),
             note_fill: Color32::from_rgb(0xfb, 0xf6, 0xe3),
             in_progress: Color32::from_rgb(0x8a, 0x60, 0x00),
+            mark: Color32::from_rgb(0xff, 0xe0, 0x80),
+            found: Color32::from_rgb(0xe0, 0x9a, 0x00),
         }
     }
 }

@@ -20,6 +20,7 @@ use crate::curriculum::{Curriculum, check_web_url};
 use crate::format::{self, ProgressFile};
 use crate::i18n::{Strings, fill};
 use crate::progress::{Progress, continue_target};
+use crate::search::Place;
 
 use super::action::{Action, ImportAction, MentorAction, Overlay};
 use super::effect::{Dialog, DialogMode, Effect, Now, Outcome, ReadPurpose, ScrollTarget};
@@ -240,6 +241,27 @@ impl Model {
                 if let Some((chapter, item)) = continue_target(&self.curriculum, progress) {
                     self.state.open_chapters.insert(chapter);
                     effects.push(Effect::ScrollTo(ScrollTarget::Item(item)));
+                }
+                false
+            }
+            Action::OpenSearch => {
+                effects.push(Effect::OpenSearch);
+                false
+            }
+            Action::ShowFound(place) => {
+                let target = match place {
+                    Place::Chapter(id) => Some((id.clone(), ScrollTarget::Chapter(id))),
+                    Place::Item(id) => self
+                        .curriculum
+                        .item(&id)
+                        .map(|(chapter, _)| (chapter.id.clone(), ScrollTarget::Item(id))),
+                    // The overall comment is at the top of the window, always in sight.
+                    Place::Overall => None,
+                };
+                if let Some((chapter, target)) = target {
+                    self.state.open_chapters.insert(chapter);
+                    effects.push(Effect::ScrollTo(target.clone()));
+                    effects.push(Effect::Highlight(target));
                 }
                 false
             }

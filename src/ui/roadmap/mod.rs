@@ -93,6 +93,9 @@ pub struct RoadmapView {
     cursor: Option<Row>,
     /// The cursor moved this frame: scroll it into view.
     cursor_moved: bool,
+    /// A search hit just opened, framed for a moment: the target, and when the frame was
+    /// first drawn (egui's clock).
+    found: Option<(ScrollTarget, Option<f64>)>,
     /// Item texts split around their pictures, computed once per item.
     segments: HashMap<ItemId, Rc<[Segment]>>,
     /// Drawings registered with egui as images.
@@ -151,6 +154,34 @@ impl RoadmapView {
     /// Scrolls to a chapter or an item over the next frames.
     pub fn scroll_to(&mut self, target: ScrollTarget) {
         self.scroll_target = Some((Anchor::Asked(target), SCROLL_SETTLE_FRAMES));
+    }
+
+    /// Frames a chapter's header or an item for a moment (a search hit just opened).
+    pub fn highlight(&mut self, target: ScrollTarget) {
+        self.found = Some((target, None));
+    }
+
+    /// The chapter or item framed now, if any.
+    pub fn found(&self) -> Option<&ScrollTarget> {
+        self.found.as_ref().map(|(target, _)| target)
+    }
+
+    /// The frame's colour now (fading), or `None` once it is over.
+    fn found_stroke(&mut self, ui: &egui::Ui) -> Option<egui::Stroke> {
+        let (_, since) = self.found.as_mut()?;
+        let now = ui.input(|input| input.time);
+        let elapsed = now - *since.get_or_insert(now);
+        if elapsed >= theme::FOUND_FLASH_SECONDS {
+            self.found = None;
+            return None;
+        }
+        // Fully there for the first half, then fading out.
+        let half = theme::FOUND_FLASH_SECONDS / 2.0;
+        let strength = (1.0 - (elapsed - half).max(0.0) / half) as f32;
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(40));
+        let color = theme::palette(ui.visuals()).found.gamma_multiply(strength);
+        Some(egui::Stroke::new(theme::FOUND_STROKE_WIDTH, color))
     }
 
     /// The side list: each chapter with its progress; a click goes there.
@@ -393,6 +424,22 @@ impl RoadmapView {
                 });
                 let drawn = ui.cursor().top() - top;
                 self.heights.insert(row, drawn);
+                let found = self
+                    .found
+                    .as_ref()
+                    .is_some_and(|(target, _)| is_target(shown.curriculum, row, target));
+                if found && let Some(stroke) = self.found_stroke(ui) {
+                    let rect = egui::Rect::from_x_y_ranges(
+                        ui.max_rect().x_range(),
+                        top..=top + drawn - theme::ITEM_GAP,
+                    );
+                    ui.painter().rect_stroke(
+                        rect,
+                        ui.visuals().widgets.noninteractive.corner_radius,
+                        stroke,
+                        egui::StrokeKind::Inside,
+                    );
+                }
                 if self.cursor == Some(row) {
                     let rect =
                         egui::Rect::from_x_y_ranges(ui.max_rect().x_range(), top..=top + drawn);
