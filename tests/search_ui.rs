@@ -184,3 +184,14 @@ fn nothing_found_says_so_and_esc_closes() {
         [Place::Item(ItemId("data.libraries".to_owned()))]
     );
 }
+
+#[test]
+fn a_hit_at_the_end_of_a_fully_open_roadmap_lands_on_screen() {
+    // Chapter 八 comes after 七's long item, never drawn before: the view used to stop inside it.
+    let (mut harness, _, _dir) = common::harness(real(), all_open());
+    harness.run();
+    search_for(&mut harness, "函数封装");
+    harness.key_press(Key::Enter);
+    settle(&mut harness);
+    assert_on_screen(&harness, "函数封装与部署");
+}
