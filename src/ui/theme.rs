@@ -64,6 +64,10 @@ pub struct Palette {
     pub note_fill: Color32,
     /// The "in progress" state.
     pub in_progress: Color32,
+    /// Frame and label of an editorial addition (curriculum text that is ours).
+    pub editorial: Color32,
+    /// Background of an editorial addition.
+    pub editorial_fill: Color32,
 }
 
 /// The palette for the current visuals.
@@ -77,6 +81,8 @@ pub fn palette(visuals: &egui::Visuals) -> Palette {
             weak: Color32::from_gray(150),
             note_fill: Color32::from_rgb(0x2a, 0x2f, 0x26),
             in_progress: Color32::from_rgb(0xd9, 0xb4, 0x4a),
+            editorial: Color32::from_rgb(0x6c, 0xb4, 0xbc),
+            editorial_fill: Color32::from_rgb(0x22, 0x2d, 0x30),
         }
     } else {
         Palette {
@@ -87,6 +93,8 @@ pub fn palette(visuals: &egui::Visuals) -> Palette {
             weak: Color32::from_gray(110),
             note_fill: Color32::from_rgb(0xfb, 0xf6, 0xe3),
             in_progress: Color32::from_rgb(0x9a, 0x6b, 0x00),
+            editorial: Color32::from_rgb(0x2a, 0x74, 0x7c),
+            editorial_fill: Color32::from_rgb(0xee, 0xf6, 0xf7),
         }
     }
 }
