@@ -471,6 +471,11 @@ impl RoadmapView {
             match segment {
                 Segment::Markdown(text) => self.markdown_ui(ui, (salt, index), text),
                 Segment::Image { alt, path } => {
+                    // The app's example is captioned in the colour of our additions.
+                    let caption_color = match caption {
+                        Some(_) => theme::palette(ui.visuals()).editorial,
+                        None => ui.visuals().weak_text_color(),
+                    };
                     let caption = caption.unwrap_or(alt);
                     let uri = format!("{}{path}", super::CURRICULUM_IMAGE_SCHEME);
                     let response = ui
@@ -488,7 +493,7 @@ impl RoadmapView {
                             uri,
                         }));
                     }
-                    ui.label(egui::RichText::new(caption).small().weak());
+                    ui.label(egui::RichText::new(caption).small().color(caption_color));
                 }
             }
         }
