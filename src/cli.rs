@@ -236,6 +236,25 @@ fn import(
 ) -> Result<(), String> {
     let storage = open_storage(data_dir)?;
     let imported = format::read_path(path).map_err(|e| format!("{e}: {}", path.display()))?;
+    // The window has this data folder open: the file goes to its preview instead (the
+    // person sees what changes and accepts it there; the window is the folder's one writer).
+    match crate::instance::forward(storage.dir(), &[path.to_owned()]) {
+        Ok(()) => {
+            writeln!(
+                out,
+                "handed to the open window: review the preview there and accept it{}",
+                if replace {
+                    " (choose 用它替换我的进度 / replace in the preview)"
+                } else {
+                    ""
+                }
+            )
+            .map_err(|e| e.to_string())?;
+            return Ok(());
+        }
+        Err(crate::instance::ForwardError::NotRunning) => {}
+        Err(err) => log::warn!("{err}"),
+    }
     // From here to the save, no other process may write the data folder.
     let _lock = lock_for(&storage, "import")?;
     let removed = storage.remove_stale_temporaries();
@@ -375,6 +394,13 @@ fn report(
     for (path, error) in &class.problems {
         let _ = writeln!(err, "{}: error: {error}", path.display());
     }
+    for (path, error) in &class.unsettled {
+        let _ = writeln!(
+            err,
+            "{}: error: {error} (changed moments ago: perhaps still being copied or synced)",
+            path.display()
+        );
+    }
     for skipped in &class.skipped {
         let _ = writeln!(
             err,
@@ -394,8 +420,13 @@ fn report(
         for older in &row.superseded {
             let _ = writeln!(
                 err,
-                "{}: note: an older file of {} (newer: {})",
+                "{}: note: an older {}of {} (newer: {})",
                 older.display(),
+                if report::is_conflict_copy(older) {
+                    "sync conflict copy "
+                } else {
+                    "file "
+                },
                 ZH.display_name(&row.file.student),
                 row.path.display()
             );

@@ -6,27 +6,69 @@ use std::process::ExitCode;
 
 use clap::Parser as _;
 use study_companion::cli::Cli;
+use study_companion::instance::{self, Claim};
 use study_companion::storage::Storage;
 use study_companion::ui::{StudyApp, theme};
 
+#[cfg(target_os = "macos")]
+mod macos_open;
+
 fn main() -> ExitCode {
-    attach_parent_console();
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // `--help`, `--version` and argument errors print: to the terminal that started
+            // the app, if there is one.
+            attach_parent_console();
+            err.exit();
+        }
+    };
     match &cli.command {
-        Some(command) => study_companion::cli::run(
-            command,
-            cli.data_dir.as_deref(),
-            study_companion::embedded::curriculum(),
-            &mut std::io::stdout().lock(),
-            &mut std::io::stderr().lock(),
-        ),
+        Some(command) => {
+            attach_parent_console();
+            study_companion::cli::run(
+                command,
+                cli.data_dir.as_deref(),
+                study_companion::embedded::curriculum(),
+                &mut std::io::stdout().lock(),
+                &mut std::io::stderr().lock(),
+            )
+        }
+        // No console for the window: closing a terminal that started it must not close it.
         None => run_window(&cli),
     }
 }
 
+/// The environment variable wgpu reads to choose its graphics backend.
+const BACKEND_VARIABLE: &str = "WGPU_BACKEND";
+
+/// Backends tried in turn when the default choice cannot open a window (a virtual machine, a
+/// remote desktop, an old GPU in a school lab): OpenGL first, it works almost everywhere.
+const FALLBACK_BACKENDS: [&str; 3] = ["gl", "vulkan", "dx12"];
+
+/// Set on a relaunch that tries another backend (so it does not try again itself).
+const FALLBACK_MARK: &str = "STUDY_COMPANION_BACKEND_FALLBACK";
+
 fn run_window(cli: &Cli) -> ExitCode {
     let data_dir = cli.data_dir.clone().or_else(Storage::default_dir);
     let files = cli.files.clone();
+    // One window per data folder: a second launch hands its files over and exits.
+    let claim = data_dir
+        .as_deref()
+        .map(|dir| instance::claim_or_forward(dir, &files));
+    // Files from Finder go to this window's own socket (macOS), if it has one.
+    let open_events = matches!(claim, Some(Claim::First(_)))
+        .then(|| data_dir.clone())
+        .flatten();
+    let incoming = match claim {
+        Some(Claim::Forwarded) => return ExitCode::SUCCESS,
+        Some(Claim::First(incoming)) => Some(incoming),
+        Some(Claim::Unavailable(reason)) => {
+            log::warn!("files from second launches cannot reach this window: {reason}");
+            None
+        }
+        None => None,
+    };
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("学习伴侣 · Study Companion")
         .with_app_id("study-companion")
@@ -44,25 +86,115 @@ fn run_window(cli: &Cli) -> ExitCode {
         persistence_path: data_dir.as_ref().map(|dir| dir.join("window.ron")),
         ..Default::default()
     };
-    match eframe::run_native(
-        "study-companion",
+    let result = run_native(
         options,
         Box::new(move |cc| {
             Ok(Box::new(StudyApp::from_creation_context(
-                cc, data_dir, files,
+                cc, data_dir, files, incoming,
             )))
         }),
-    ) {
+        open_events,
+    );
+    match result {
         Ok(()) => ExitCode::SUCCESS,
+        // The graphics backend failed: another one may work.
+        Err(err @ eframe::Error::Wgpu(_)) => window_failed(&err.to_string()),
+        // No display at all (or the app failed): no backend helps; say so.
         Err(err) => {
             eprintln!("study-companion: the window could not be opened: {err}");
-            ExitCode::FAILURE
+            tell_window_failed(&err.to_string())
         }
     }
 }
 
-/// On Windows the binary has no console of its own (so a double-click opens none); when it is
-/// started from a terminal, attach to that terminal so subcommands still print.
+/// Runs the window (Windows, Linux): eframe's own event loop.
+#[cfg(not(target_os = "macos"))]
+fn run_native(
+    options: eframe::NativeOptions,
+    app_creator: eframe::AppCreator<'_>,
+    _open_events: Option<std::path::PathBuf>,
+) -> eframe::Result {
+    eframe::run_native("study-companion", options, app_creator)
+}
+
+/// Runs the window (macOS): the event loop is built here so that the open-documents method
+/// is added to winit's delegate between building and running it (see `macos_open`).
+#[cfg(target_os = "macos")]
+fn run_native(
+    options: eframe::NativeOptions,
+    app_creator: eframe::AppCreator<'_>,
+    open_events: Option<std::path::PathBuf>,
+) -> eframe::Result {
+    let event_loop =
+        winit::event_loop::EventLoop::<eframe::UserEvent>::with_user_event().build()?;
+    if let Some(data_dir) = open_events {
+        macos_open::install(data_dir);
+    }
+    let mut app = eframe::create_native("study-companion", options, app_creator, &event_loop);
+    event_loop.run_app(&mut app)?;
+    Ok(())
+}
+
+/// The window could not be opened. The graphics backend is the usual cause: the app starts
+/// itself again with each other backend in turn (an event loop cannot be made twice in one
+/// process), unless the person chose one. If none works, a message box says so: a
+/// double-clicked app has no console to print to.
+fn window_failed(error: &str) -> ExitCode {
+    eprintln!("study-companion: the window could not be opened: {error}");
+    let chosen = std::env::var_os(BACKEND_VARIABLE).is_some();
+    if !chosen && std::env::var_os(FALLBACK_MARK).is_none() {
+        let Ok(exe) = std::env::current_exe() else {
+            return tell_window_failed(error);
+        };
+        for backend in FALLBACK_BACKENDS {
+            eprintln!("study-companion: trying the {backend} graphics backend");
+            let status = std::process::Command::new(&exe)
+                .args(std::env::args_os().skip(1))
+                .env(BACKEND_VARIABLE, backend)
+                .env(FALLBACK_MARK, "1")
+                .status();
+            match status {
+                Ok(status) if status.success() => return ExitCode::SUCCESS,
+                // The window opened and the app failed later: not a backend problem.
+                Ok(status) if status.code() != Some(i32::from(WINDOW_FAILED)) => {
+                    return ExitCode::FAILURE;
+                }
+                _ => {}
+            }
+        }
+    }
+    if std::env::var_os(FALLBACK_MARK).is_some() {
+        // The first launch tries the next backend and speaks to the person.
+        return ExitCode::from(WINDOW_FAILED);
+    }
+    tell_window_failed(error)
+}
+
+/// The exit code of a launch whose window could not be opened.
+const WINDOW_FAILED: u8 = 3;
+
+fn tell_window_failed(error: &str) -> ExitCode {
+    let text = format!(
+        "学习伴侣的窗口无法打开：{error}\n\n\
+         请更新显卡驱动；在虚拟机或远程桌面中，请启用 3D 加速或换一台电脑。\
+         也可以设置环境变量 {BACKEND_VARIABLE}=gl（或 vulkan、dx12、metal）后再打开。\n\n\
+         The Study Companion window could not be opened: {error}\n\n\
+         Please update the graphics driver; in a virtual machine or remote desktop, enable 3D \
+         acceleration or use another computer. You can also set the environment variable \
+         {BACKEND_VARIABLE}=gl (or vulkan, dx12, metal) and open the app again."
+    );
+    let _ = rfd::MessageDialog::new()
+        .set_level(rfd::MessageLevel::Error)
+        .set_title("学习伴侣 · Study Companion")
+        .set_description(text)
+        .set_buttons(rfd::MessageButtons::Ok)
+        .show();
+    ExitCode::from(WINDOW_FAILED)
+}
+
+/// On Windows the binary has no console of its own (so a double-click opens none); when a
+/// subcommand, `--help` or `--version` is started from a terminal, attach to that terminal so
+/// it prints there. The window never attaches: closing the terminal would close it too.
 #[cfg(windows)]
 #[allow(unsafe_code)]
 fn attach_parent_console() {

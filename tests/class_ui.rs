@@ -513,8 +513,13 @@ fn feedback_dropped_in_the_class_folder_reaches_the_student_once() {
     assert!(student.state().pending_import().is_none());
 }
 
-#[test]
-fn the_mentors_class_view_follows_the_folder_and_marks_what_changed() {
+/// A mentor whose class view shows (and watches) the fixture's class folder.
+fn mentor_watching_a_class_folder() -> (
+    egui_kittest::Harness<'static, StudyApp>,
+    egui::Context,
+    tempfile::TempDir,
+    tempfile::TempDir,
+) {
     let class_dir = tempfile::tempdir().unwrap();
     class_folder(class_dir.path());
     let (mut mentor, _, _data) = common::harness(
@@ -530,6 +535,12 @@ fn the_mentors_class_view_follows_the_folder_and_marks_what_changed() {
     common::wait_until(&mut mentor, "the class", |app| {
         app.class().is_some_and(|class| class.students.len() == 3)
     });
+    (mentor, ctx, class_dir, _data)
+}
+
+#[test]
+fn the_mentors_class_view_follows_the_folder_and_marks_what_changed() {
+    let (mut mentor, ctx, class_dir, _data) = mentor_watching_a_class_folder();
 
     // 李四's app hands in a newer copy with one more item done.
     let mut li = student("s-li", "李四", &["python.software"], "2026-11-30T09:00:00Z");
@@ -568,4 +579,65 @@ fn the_mentors_class_view_follows_the_folder_and_marks_what_changed() {
     common::wait_until(&mut mentor, "the remembered class", |app| {
         app.class().is_some_and(|class| class.students.len() == 3)
     });
+}
+
+#[test]
+fn a_partial_file_and_a_conflict_copy_in_the_class_folder() {
+    let (mut mentor, _ctx, class_dir, _data) = mentor_watching_a_class_folder();
+
+    // A sync client is writing 李四's new copy in place: half of it so far.
+    let mut li = student("s-li", "李四", &["python.software"], "2026-11-30T09:00:00Z");
+    li.saved_at = Some(jiff::Timestamp::now());
+    let text = format::to_string(&li).unwrap();
+    let path = class_dir.path().join("lisi.scprogress");
+    std::fs::write(&path, &text[..text.len() / 2]).unwrap();
+    common::wait_until(&mut mentor, "the half file to be seen", |app| {
+        app.class().is_some_and(|class| !class.unsettled.is_empty())
+    });
+    // Not reported as broken, and 李四's row stays as it was.
+    assert!(mentor.query_by_label_contains("无法读取 lisi").is_none());
+    mentor.get_by_label_contains("lisi.scprogress 刚刚被修改");
+    mentor.get_by_label("李四");
+
+    // The rest arrives: the row updates and the note goes.
+    std::fs::write(&path, &text).unwrap();
+    common::wait_until(&mut mentor, "李四's new copy", |app| {
+        app.class().is_some_and(|class| {
+            class.unsettled.is_empty()
+                && class
+                    .students
+                    .iter()
+                    .any(|row| row.file.student.id == "s-li" && row.total.done == 1)
+        })
+    });
+    mentor.run_steps(2);
+    assert!(mentor.query_by_label_contains("刚刚被修改").is_none());
+
+    // Two machines saved 李四 at once; Syncthing kept the other side as a conflict copy,
+    // and it is the newer save.
+    let mut other = student(
+        "s-li",
+        "李四",
+        &["python.software", "python.files"],
+        "2026-11-30T09:05:00Z",
+    );
+    other.saved_at = Some(jiff::Timestamp::now());
+    study_companion::storage::write_atomically(
+        &class_dir
+            .path()
+            .join("lisi.sync-conflict-20261130-090500-ABCDEFG.scprogress"),
+        format::to_string(&other).unwrap().as_bytes(),
+        || Ok(()),
+    )
+    .unwrap();
+    common::wait_until(&mut mentor, "the conflict copy", |app| {
+        app.class().is_some_and(|class| {
+            class
+                .students
+                .iter()
+                .any(|row| row.file.student.id == "s-li" && row.total.done == 2)
+        })
+    });
+    mentor.run_steps(2);
+    mentor.get_by_label_contains("其中 1 个是同步软件的冲突副本");
 }

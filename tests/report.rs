@@ -489,3 +489,95 @@ fn what_changed_between_two_readings_of_a_class() {
         "unchanged rows are left out"
     );
 }
+
+#[test]
+fn sync_leftovers_are_ignored_and_conflict_copies_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path();
+    let li = student("s-li", "李四", &["python.software"], "2026-11-28T08:00:00Z");
+    let write = |name: &str, file: &format::ProgressFile| {
+        std::fs::write(folder.join(name), format::to_string(file).unwrap()).unwrap();
+    };
+    write("李四-s-li.scprogress", &li);
+    // Syncthing kept both sides of a conflict: the copy has the newer save.
+    let newer = student(
+        "s-li",
+        "李四",
+        &["python.software", "python.files"],
+        "2026-11-29T08:00:00Z",
+    );
+    write(
+        "李四-s-li.sync-conflict-20261129-080000-ABCDEFG.scprogress",
+        &newer,
+    );
+    // What sync clients leave while they work: never read, never listed as skipped, even
+    // when the bytes are a whole progress file or garbage.
+    for leftover in [
+        ".syncthing.李四-s-li.scprogress.tmp",
+        "~syncthing~李四-s-li.scprogress.tmp",
+        ".李四-s-li.scprogress.~1a2b",
+        "李四-s-li.scprogress.part",
+        "desktop.ini",
+        "Thumbs.db",
+    ] {
+        std::fs::write(folder.join(leftover), "ProgressFile(format: 2, stu").unwrap();
+    }
+
+    let class = study_companion::report::load_class(
+        study_companion::embedded::curriculum(),
+        &[folder.to_owned()],
+    );
+    assert!(class.problems.is_empty(), "{:?}", class.problems);
+    assert!(class.unsettled.is_empty(), "{:?}", class.unsettled);
+    assert!(class.skipped.is_empty(), "{:?}", class.skipped);
+    let [row] = class.students.as_slice() else {
+        panic!("one row for 李四: {:?}", class.students);
+    };
+    assert_eq!(row.total.done, 2, "the newer save wins");
+    assert!(study_companion::report::is_conflict_copy(&row.path));
+    assert_eq!(row.superseded.len(), 1);
+    assert_eq!(row.conflict_copies(), 1);
+
+    let (code, _, err) = report(&[folder.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("note: an older file of 李四"), "{err}");
+}
+
+#[test]
+fn a_file_still_arriving_is_unsettled_and_a_stale_broken_file_a_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path();
+    let li = student("s-li", "李四", &["python.software"], "2026-11-28T08:00:00Z");
+    let text = format::to_string(&li).unwrap();
+    // Half of a file, written just now (a sync client in the middle of it).
+    std::fs::write(folder.join("lisi.scprogress"), &text[..text.len() / 2]).unwrap();
+    // A damaged file that has been lying there for an hour.
+    common::class::write_old(&folder.join("old.scprogress"), &text[..text.len() / 3]);
+
+    let load = || {
+        study_companion::report::load_class(
+            study_companion::embedded::curriculum(),
+            &[folder.to_owned()],
+        )
+    };
+    let class = load();
+    assert_eq!(class.unsettled.len(), 1, "{:?}", class.unsettled);
+    assert!(class.unsettled[0].0.ends_with("lisi.scprogress"));
+    assert_eq!(class.problems.len(), 1, "{:?}", class.problems);
+    assert!(class.problems[0].0.ends_with("old.scprogress"));
+
+    // The rest arrives: read as usual.
+    std::fs::write(folder.join("lisi.scprogress"), &text).unwrap();
+    let class = load();
+    assert!(class.unsettled.is_empty());
+    assert_eq!(class.students.len(), 1);
+
+    // The command line does not wait: both are errors there, the fresh one explained.
+    std::fs::write(folder.join("lisi.scprogress"), &text[..10]).unwrap();
+    let (_, _, err) = report(&[folder.to_str().unwrap()]);
+    assert!(
+        err.contains("lisi.scprogress: error: ") && err.contains("still being copied or synced"),
+        "{err}"
+    );
+    assert!(err.contains("old.scprogress: error: "), "{err}");
+}

@@ -863,3 +863,47 @@ fn a_change_while_the_class_is_read_reads_it_again_afterwards() {
     );
     assert!(effects.is_empty(), "read once more, not forever");
 }
+
+#[test]
+fn a_file_still_arriving_keeps_the_last_good_row_and_is_read_again() {
+    let mut model = model();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("李四.scprogress");
+    let student = ProgressFile::new(Student::new("李四"), "v");
+    std::fs::write(&path, format::to_string(&student).unwrap()).unwrap();
+    model.update(MentorAction::Add(vec![dir.path().to_owned()]).into(), now());
+    let class = study_companion::report::load_class(&model.curriculum, &[dir.path().to_owned()]);
+    model.receive(Outcome::ClassLoaded(class), now());
+
+    // A sync client starts writing a new copy: half a file, changed just now.
+    let text = format::to_string(&student).unwrap();
+    std::fs::write(&path, &text[..text.len() / 2]).unwrap();
+    let effects = model.receive(Outcome::ClassChanged, now());
+    assert!(matches!(effects.as_slice(), [Effect::LoadClass(_)]));
+    let class = study_companion::report::load_class(&model.curriculum, &[dir.path().to_owned()]);
+    assert_eq!(class.unsettled.len(), 1);
+    let start = now();
+    model.receive(Outcome::ClassLoaded(class), start);
+    let view = &model.mentor.class.as_ref().unwrap().class;
+    assert_eq!(view.students.len(), 1, "李四 keeps the last good row");
+    assert!(view.problems.is_empty(), "not reported as broken yet");
+
+    // No event comes (the client wrote the rest in place long ago, say): read again soon.
+    let (effects, wake) = model.due(start);
+    assert!(effects.is_empty());
+    assert_eq!(
+        wake,
+        Some(study_companion::ui::flow::mentor::UNSETTLED_RETRY)
+    );
+    let later = Now {
+        instant: start.instant + study_companion::ui::flow::mentor::UNSETTLED_RETRY,
+        ..start
+    };
+    let (effects, _) = model.due(later);
+    assert!(
+        matches!(effects.as_slice(), [Effect::LoadClass(_)]),
+        "{effects:?}"
+    );
+    let (effects, wake) = model.due(later);
+    assert!(effects.is_empty() && wake.is_none(), "once");
+}

@@ -307,6 +307,9 @@ pub const EN: Strings = Strings {
     change_new_drawing: "new drawing",
     change_notes: "notes changed",
     change_new_student: "new",
+    conflict_copies_flag: "{count} of them sync conflict copies; the latest save is used",
+    row_files_hint: "File used: {used}\\nIgnored: {ignored}",
+    class_unsettled: "{file} changed moments ago and cannot be read yet (probably still syncing or copying); it is read again shortly.",
     feedback_file_stem: "{name}-feedback",
     default_mentor: "Mentor",
 };

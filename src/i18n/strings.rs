@@ -615,6 +615,12 @@ pub struct Strings {
     pub change_notes: &'static str,
     /// Class table: a student new in the class folder.
     pub change_new_student: &'static str,
+    /// Class row: how many of the student's files are sync conflict copies ({count}).
+    pub conflict_copies_flag: &'static str,
+    /// Hover text of a class row's notes: the file used ({used}) and those ignored ({ignored}).
+    pub row_files_hint: &'static str,
+    /// A class file that changed moments ago and cannot be read yet ({file}).
+    pub class_unsettled: &'static str,
     /// Start of a feedback file's name: `{name}-反馈`.
     pub feedback_file_stem: &'static str,
     /// Mentor name when the mentor has none.

@@ -307,6 +307,9 @@ pub const ZH: Strings = Strings {
     change_new_drawing: "新流程图",
     change_notes: "笔记有更新",
     change_new_student: "新加入",
+    conflict_copies_flag: "其中 {count} 个是同步软件的冲突副本，取保存时间最新的",
+    row_files_hint: "使用的文件：{used}\\n忽略的文件：{ignored}",
+    class_unsettled: "{file} 刚刚被修改，暂时读不了（可能正在同步或复制），稍后会自动再读。",
     feedback_file_stem: "{name}-反馈",
     default_mentor: "导师",
 };

@@ -38,6 +38,17 @@ pub struct StudentRow {
     pub superseded: Vec<PathBuf>,
 }
 
+impl StudentRow {
+    /// How many of this student's files are sync conflict copies (the one used included):
+    /// the class shows that the newest save was taken among them.
+    pub fn conflict_copies(&self) -> usize {
+        std::iter::once(&self.path)
+            .chain(&self.superseded)
+            .filter(|path| is_conflict_copy(path))
+            .count()
+    }
+}
+
 /// A class: its students, the files that could not be read, and those not tried.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Class {
@@ -49,7 +60,15 @@ pub struct Class {
     pub skipped: Vec<Skipped>,
     /// Feedback files among the class's files: never counted as progress.
     pub feedback: Vec<FeedbackFile>,
+    /// Files that could not be read but changed moments ago (within [`SETTLE`]): most likely
+    /// still being written by a sync client or a copy. Not in `problems`: read them again a
+    /// little later, and report them only if they stay unreadable.
+    pub unsettled: Vec<(PathBuf, String)>,
 }
+
+/// How long after its last change an unreadable file is taken to be still arriving (a sync
+/// client or a network copy writing it) rather than broken.
+pub const SETTLE: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// A mentor's feedback file found among a class's files.
 #[derive(Clone, Debug, PartialEq)]
@@ -65,7 +84,8 @@ pub struct FeedbackFile {
 }
 
 /// The files of a folder that were not read: not `.scprogress`, `.scfeedback` or `.ron` by their name.
-/// Hidden files (`.DS_Store`, a save's temporary file) and sub-folders are not listed.
+/// Sub-folders and what [`is_sync_leftover`] names (hidden, temporary and partial files of
+/// sync clients, the system's own files) are not listed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Skipped {
     /// The folder, as given.
@@ -100,7 +120,7 @@ pub fn collect_paths(paths: &[PathBuf]) -> Collected {
                     let (mut found, mut others): (Vec<PathBuf>, Vec<PathBuf>) = entries
                         .filter_map(Result::ok)
                         .map(|entry| entry.path())
-                        .filter(|path| path.is_file())
+                        .filter(|path| path.is_file() && !is_sync_leftover(path))
                         .partition(|path| {
                             path.extension().is_some_and(|ext| {
                                 ext == EXTENSION || ext == FEEDBACK_EXTENSION || ext == "ron"
@@ -108,7 +128,6 @@ pub fn collect_paths(paths: &[PathBuf]) -> Collected {
                         });
                     found.sort();
                     collected.files.extend(found);
-                    others.retain(|path| !is_hidden(path));
                     if !others.is_empty() {
                         others.sort();
                         collected.skipped.push(Skipped {
@@ -126,11 +145,75 @@ pub fn collect_paths(paths: &[PathBuf]) -> Collected {
     collected
 }
 
-/// Hidden by its name (`.DS_Store`, a save's `.progress-….tmp`): system or temporary files,
-/// never a student's export.
-fn is_hidden(path: &Path) -> bool {
-    path.file_name()
-        .is_some_and(|name| name.to_string_lossy().starts_with('.'))
+/// Whether a file in a shared folder is something other programs leave while they work,
+/// never a student's file: hidden files (`.DS_Store`, the app's own `.….tmp` while saving,
+/// Syncthing's `.syncthing.….tmp`, Nextcloud's `.….~1a2b`), Office and Syncthing-on-Windows
+/// `~…` files, partial downloads (`.part`, `.filepart`, `.crdownload`, `.tmp`), and the
+/// system's `desktop.ini` / `Thumbs.db`. Such files are neither read nor listed as skipped.
+/// (The names sync clients use are gathered in docs/class-folder.md.)
+///
+/// # Example
+/// ```
+/// use std::path::Path;
+/// use study_companion::report::is_sync_leftover;
+/// assert!(is_sync_leftover(Path::new("class/.syncthing.李四-1a2b3c4d.scprogress.tmp")));
+/// assert!(is_sync_leftover(Path::new("class/李四-1a2b3c4d.scprogress.part")));
+/// assert!(!is_sync_leftover(Path::new("class/李四-1a2b3c4d.scprogress")));
+/// ```
+pub fn is_sync_leftover(path: &Path) -> bool {
+    let Some(name) = path.file_name() else {
+        return false;
+    };
+    let name = name.to_string_lossy().to_lowercase();
+    const PARTIAL: [&str; 4] = [".tmp", ".part", ".filepart", ".crdownload"];
+    name.starts_with('.')
+        || name.starts_with('~')
+        || name.contains(".~")
+        || PARTIAL.iter().any(|suffix| name.ends_with(suffix))
+        || name == "desktop.ini"
+        || name == "thumbs.db"
+}
+
+/// Whether a file's name marks it as a sync client's conflict copy: Syncthing's
+/// `.sync-conflict-…`, Dropbox's and Nextcloud's `(… conflicted copy …)` (and the languages
+/// Dropbox writes it in), Seafile's `SFConflict`, ownCloud's `_conflict-`, the Chinese
+/// `冲突副本` of domestic cloud drives, and the ` (1)` that Google Drive and others add.
+///
+/// # Example
+/// ```
+/// use std::path::Path;
+/// use study_companion::report::is_conflict_copy;
+/// assert!(is_conflict_copy(Path::new(
+///     "李四-1a2b3c4d.sync-conflict-20261130-101500-ABCDEFG.scprogress"
+/// )));
+/// assert!(is_conflict_copy(Path::new("李四-1a2b3c4d (张三的冲突副本1_2026-11-30).scprogress")));
+/// assert!(is_conflict_copy(Path::new("李四-1a2b3c4d (1).scprogress")));
+/// assert!(!is_conflict_copy(Path::new("李四-1a2b3c4d.scprogress")));
+/// ```
+pub fn is_conflict_copy(path: &Path) -> bool {
+    let Some(stem) = path.file_stem() else {
+        return false;
+    };
+    let stem = stem.to_string_lossy().to_lowercase();
+    const MARKS: [&str; 10] = [
+        ".sync-conflict-",
+        "conflicted copy",
+        "sfconflict",
+        "_conflict-",
+        "冲突",
+        "衝突",
+        "競合",
+        "konflikt",
+        "conflit",
+        "conflictiva",
+    ];
+    if MARKS.iter().any(|mark| stem.contains(mark)) {
+        return true;
+    }
+    // "name (2)": a copy numbered by the sync client or the file manager.
+    stem.strip_suffix(')')
+        .and_then(|rest| rest.rsplit_once(" ("))
+        .is_some_and(|(_, number)| !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Reads every file (on all cores) and builds the class: one row per student id, the newest
@@ -172,6 +255,8 @@ pub fn load_class(curriculum: &Curriculum, paths: &[PathBuf]) -> Class {
 
     let mut students: Vec<StudentRow> = Vec::new();
     let mut feedback = Vec::new();
+    let mut unsettled = Vec::new();
+    let now = std::time::SystemTime::now();
     for (path, result) in results {
         match result {
             Ok((file, _)) if file.is_feedback() => {
@@ -205,6 +290,7 @@ pub fn load_class(curriculum: &Curriculum, paths: &[PathBuf]) -> Class {
                     students.push(row);
                 }
             }
+            Err(error) if changed_within(&path, now, SETTLE) => unsettled.push((path, error)),
             Err(error) => problems.push((path, error)),
         }
     }
@@ -220,7 +306,18 @@ pub fn load_class(curriculum: &Curriculum, paths: &[PathBuf]) -> Class {
         problems,
         skipped,
         feedback,
+        unsettled,
     }
+}
+
+/// Whether `path` was modified less than `within` before `now` (not if its time lies in the
+/// future: a wrong clock must not keep a broken file from being reported forever).
+fn changed_within(path: &Path, now: std::time::SystemTime, within: std::time::Duration) -> bool {
+    std::fs::metadata(path)
+        .and_then(|meta| meta.modified())
+        .ok()
+        .and_then(|modified| now.duration_since(modified).ok())
+        .is_some_and(|age| age < within)
 }
 
 /// The file without its drawing images, and whether it had one. The class needs to know that

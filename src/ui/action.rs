@@ -53,6 +53,14 @@ pub enum Action {
     },
     /// Show a file the app wrote in the system's file manager.
     Reveal(PathBuf),
+    /// Open files from outside (the command line, a double-click, a second launch): one
+    /// file is imported (a preview first); several files or a folder open as a class.
+    Open {
+        /// The files or folders.
+        paths: Vec<PathBuf>,
+        /// Whether they are a class (several, or a folder: decided by whoever can look).
+        as_class: bool,
+    },
     /// Ask for the class folder to hand in to (a native dialog).
     AskClassFolder,
     /// Hand in to this class folder from now on (`None`: stop).
@@ -189,6 +197,13 @@ impl From<DrawingAction> for Action {
 }
 
 impl Action {
+    /// Files from outside as one action: several files or a folder open as a class, one
+    /// file is imported (this looks at the disk to tell; the update core does not).
+    pub fn open(paths: Vec<PathBuf>) -> Self {
+        let as_class = paths.len() > 1 || paths.iter().any(|path| path.is_dir());
+        Self::Open { paths, as_class }
+    }
+
     /// Whether the action changes item states or notes: ignored while another student's
     /// file is on screen (it is read-only).
     pub fn changes_progress(&self) -> bool {

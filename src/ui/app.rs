@@ -23,7 +23,6 @@ use super::action::{Action, DrawingAction, ImportAction, MentorAction};
 use super::bars::{name_field_ui, notices_ui, path_prompt_ui, top_bar_ui};
 use super::browser::{Browser, SystemBrowser};
 use super::canvas::Canvas;
-use super::class::ClassView;
 use super::commands::Command;
 use super::context::{setup_context, take_link_requests};
 use super::data_folder::{
@@ -60,6 +59,8 @@ pub struct StudyApp {
     startup: Vec<Action>,
     /// Effects to carry out in the first frame (watching the class folder).
     startup_effects: Vec<Effect>,
+    /// Second launches on this data folder hand their files to this window.
+    listen_for_opens: bool,
 }
 
 impl StudyApp {
@@ -108,6 +109,7 @@ impl StudyApp {
             data_lock: None,
             locked_out: None,
             startup: Vec::new(),
+            listen_for_opens: false,
         };
         app.take(opened);
         app.startup_effects = app.model.class_folder_effects();
@@ -116,18 +118,39 @@ impl StudyApp {
 
     /// Progress files to import (or view) once the window is up, e.g. from a double-click.
     pub fn with_files(mut self, files: Vec<PathBuf>) -> Self {
-        // Several files, or a folder: a mentor opening a class. One file: an import.
-        if files.len() > 1 || files.iter().any(|path| path.is_dir()) {
-            self.model.mentor.class = Some(ClassView::new(Class::default()));
-            self.startup.push(MentorAction::Add(files).into());
-        } else {
-            self.startup.extend(
-                files
-                    .into_iter()
-                    .map(|path| ImportAction::From(path).into()),
-            );
+        if !files.is_empty() {
+            self.startup.push(Action::open(files));
         }
         self
+    }
+
+    /// Listens for second launches on this data folder (see [`crate::instance`]) once the
+    /// window holds its lock: the app started by the system does; tests need not.
+    ///
+    /// `incoming`: what `main` claimed before the window opened
+    /// ([`crate::instance::claim_or_forward`]); without it the window claims the name itself
+    /// once it holds the data folder's lock.
+    pub fn listening_for_second_launches(
+        mut self,
+        ctx: &egui::Context,
+        incoming: Option<crate::instance::Incoming>,
+    ) -> Self {
+        self.listen_for_opens = true;
+        match incoming {
+            Some(incoming) => self.runner.receive_second_launches(ctx, incoming),
+            None => self.listen_if_holding_the_lock(),
+        }
+        self
+    }
+
+    fn listen_if_holding_the_lock(&mut self) {
+        if self.listen_for_opens
+            && self.data_lock.is_some()
+            && let Some(autosave) = &self.autosave
+        {
+            let dir = autosave.storage().dir().to_owned();
+            self.startup_effects.push(Effect::ListenForOpens(dir));
+        }
     }
 
     /// The app as eframe starts it: embedded curriculum, saved state, system browser, the
@@ -136,6 +159,7 @@ impl StudyApp {
         cc: &eframe::CreationContext<'_>,
         data_dir: Option<PathBuf>,
         files: Vec<PathBuf>,
+        incoming: Option<crate::instance::Incoming>,
     ) -> Self {
         setup_context(&cc.egui_ctx);
         fonts::install_system_fallback(&cc.egui_ctx);
@@ -150,6 +174,7 @@ impl StudyApp {
             Box::new(SystemBrowser::default()),
         )
         .with_files(files)
+        .listening_for_second_launches(&cc.egui_ctx, incoming)
     }
 
     /// The update core's state (for tests).
@@ -448,7 +473,9 @@ impl StudyApp {
 
     /// Takes what background work found, saves when due, and reports saving problems.
     fn poll(&mut self, ctx: &egui::Context) {
-        for outcome in self.runner.poll() {
+        let outcomes = self.runner.poll();
+        let opens = self.runner.second_launches(ctx);
+        for outcome in outcomes.into_iter().chain(opens) {
             self.receive(ctx, outcome);
         }
         let (effects, wake) = self.model.due(Now::current());
@@ -552,6 +579,7 @@ impl StudyApp {
         self.model.mentor.drafts_kept_as_they_are = !drafts_writable;
         self.autosave = autosave;
         self.data_lock = lock;
+        self.listen_if_holding_the_lock();
         self.locked_out = locked_out.map(|(storage, notice)| LockedOut {
             storage,
             last_try: Instant::now(),

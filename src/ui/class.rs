@@ -115,6 +115,15 @@ impl ClassView {
                 .color(palette.warning),
             );
         }
+        for (path, _) in &self.class.unsettled {
+            ui.label(
+                egui::RichText::new(fill(
+                    strings.class_unsettled,
+                    &[("file", &report::file_name(path))],
+                ))
+                .weak(),
+            );
+        }
         for skipped in &self.class.skipped {
             ui.label(
                 egui::RichText::new(fill(
@@ -279,19 +288,40 @@ impl ClassView {
                                     strings.newer_file_flag,
                                     &[("count", &row.superseded.len().to_string())],
                                 ));
+                                let conflicts = row.conflict_copies();
+                                if conflicts > 0 {
+                                    notes.push(fill(
+                                        strings.conflict_copies_flag,
+                                        &[("count", &conflicts.to_string())],
+                                    ));
+                                }
                             }
                             let change = self.changes.get(&row.file.student.id);
                             if let Some(change) = change {
                                 notes.insert(0, change_text(change, strings));
                             }
                             let text = egui::RichText::new(notes.join(" · "));
-                            ui.label(if change.is_some() {
+                            let label = ui.label(if change.is_some() {
                                 text.color(palette.done).strong()
                             } else if inactive {
                                 text.color(palette.warning)
                             } else {
                                 text
                             });
+                            if !row.superseded.is_empty() {
+                                let ignored: Vec<String> = row
+                                    .superseded
+                                    .iter()
+                                    .map(|path| report::file_name(path))
+                                    .collect();
+                                label.on_hover_text(fill(
+                                    strings.row_files_hint,
+                                    &[
+                                        ("used", &report::file_name(&row.path)),
+                                        ("ignored", &ignored.join(", ")),
+                                    ],
+                                ));
+                            }
                         });
                     });
                 }

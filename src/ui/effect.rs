@@ -45,6 +45,9 @@ impl Now {
 pub enum Effect {
     /// The student's own progress changed: save it (soon, in the background).
     ProgressChanged,
+    /// Listen for second launches on this data folder (the window holds its lock); their
+    /// files come back as [`Outcome::OpenRequested`].
+    ListenForOpens(PathBuf),
     /// Scroll the roadmap to this chapter or item.
     ScrollTo(ScrollTarget),
     /// Show a native file dialog; the answer comes back as [`Outcome::Picked`].
@@ -253,6 +256,8 @@ pub enum WriteProblem {
 /// What the world answers to an [`Effect`].
 #[derive(Debug)]
 pub enum Outcome {
+    /// A second launch (or the macOS open-documents event) asks to open files.
+    OpenRequested(Action),
     /// A dialog was answered (no paths: cancelled).
     Picked {
         /// What the paths are for.

@@ -9,6 +9,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 use crate::curriculum::Curriculum;
 use crate::storage::Storage;
+use crate::watch::FolderWatcher as Watcher;
 
 use super::browser::Browser;
 use super::effect::{
@@ -29,6 +30,8 @@ pub struct Runner {
     watcher: Option<Watcher>,
     /// The class view's watcher (the mentor's files and folders), while it is open.
     class_watcher: Option<Watcher>,
+    /// What second launches on this data folder ask for (see [`crate::instance`]).
+    incoming: Option<crate::instance::Incoming>,
     results_tx: Sender<Message>,
     results_rx: Receiver<Message>,
     in_flight: usize,
@@ -42,6 +45,7 @@ impl Runner {
             browser,
             watcher: None,
             class_watcher: None,
+            incoming: None,
             results_tx,
             results_rx,
             in_flight: 0,
@@ -77,6 +81,17 @@ impl Runner {
                             .map_err(|err| err.to_string());
                     Some(Outcome::HandedIn(result))
                 });
+                None
+            }
+            Effect::ListenForOpens(data_dir) => {
+                if self.incoming.is_none() {
+                    match crate::instance::claim(&data_dir) {
+                        Ok(incoming) => self.receive_second_launches(ctx, incoming),
+                        Err(err) => {
+                            log::warn!("second launches cannot hand files to this window: {err}");
+                        }
+                    }
+                }
                 None
             }
             Effect::WatchClassFolder(folder) => {
@@ -200,6 +215,26 @@ impl Runner {
         outcomes
     }
 
+    /// What second launches asked for since the last call; the window comes to the front
+    /// for each.
+    pub fn second_launches(&mut self, ctx: &egui::Context) -> Vec<Outcome> {
+        let mut outcomes = Vec::new();
+        for request in self
+            .incoming
+            .iter()
+            .flat_map(crate::instance::Incoming::take)
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Minimized(false));
+            ctx.send_viewport_cmd(egui::ViewportCommand::Focus);
+            if !request.paths.is_empty() {
+                outcomes.push(Outcome::OpenRequested(super::action::Action::open(
+                    request.paths,
+                )));
+            }
+        }
+        outcomes
+    }
+
     /// Whether some job has not finished yet.
     pub fn is_busy(&self) -> bool {
         self.in_flight > 0
@@ -210,39 +245,33 @@ impl Runner {
         self.browser.take_failures()
     }
 
-    /// Watches `paths` (folders without their sub-folders, or files); changes, a second
-    /// apart at most, come back as `changed()`. What cannot be watched (some network
-    /// shares) is only logged: the student's folder is still looked at whenever the app
-    /// hands in, and the mentor can add the folder again.
+    /// Takes the requests of second launches from now on (those that arrived while the
+    /// window was starting included); each brings the window to the front.
+    pub fn receive_second_launches(
+        &mut self,
+        ctx: &egui::Context,
+        incoming: crate::instance::Incoming,
+    ) {
+        let ctx = ctx.clone();
+        incoming.set_waker(move || ctx.request_repaint());
+        self.incoming = Some(incoming);
+    }
+
+    /// Watches `paths` (see [`crate::watch`]); changes come back as `changed()`. What
+    /// cannot be watched is only logged: the student's folder is still looked at whenever
+    /// the app hands in, and the mentor can add the folder again.
     fn watch(
         &self,
         ctx: &egui::Context,
         paths: &[PathBuf],
         changed: fn() -> Outcome,
     ) -> Option<Watcher> {
-        use notify_debouncer_mini::notify::RecursiveMode;
         let results = self.results_tx.clone();
         let ctx = ctx.clone();
-        let handler = move |events: notify_debouncer_mini::DebounceEventResult| {
-            if events.is_ok_and(|events| !events.is_empty()) {
-                let _ = results.send(Message::Outcome(Box::new(changed())));
-                ctx.request_repaint();
-            }
-        };
-        let mut debouncer =
-            match notify_debouncer_mini::new_debouncer(CLASS_FOLDER_DEBOUNCE, handler) {
-                Ok(debouncer) => debouncer,
-                Err(err) => {
-                    log::warn!("the class folder cannot be watched: {err}");
-                    return None;
-                }
-            };
-        for path in paths {
-            if let Err(err) = debouncer.watcher().watch(path, RecursiveMode::NonRecursive) {
-                log::warn!("{} cannot be watched: {err}", path.display());
-            }
-        }
-        Some(debouncer)
+        crate::watch::watch(paths, move || {
+            let _ = results.send(Message::Outcome(Box::new(changed())));
+            ctx.request_repaint();
+        })
     }
 
     /// Runs `job` on a new thread; `ctx` is woken when it finishes.
@@ -269,12 +298,6 @@ impl Runner {
         }
     }
 }
-
-/// A debounced watcher of files and folders.
-type Watcher = notify_debouncer_mini::Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>;
-
-/// Changes in the class folder closer together than this come back as one.
-const CLASS_FOLDER_DEBOUNCE: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// The feedback files in `folder` addressed to `student_id`, with the mentor and time of each
 /// entry. Unreadable files (a sync client's partial file) are skipped: the next change of the

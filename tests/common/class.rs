@@ -68,10 +68,22 @@ pub fn class_folder(dir: &Path) {
             "2026-11-27T10:30:00Z",
         ),
     );
-    std::fs::write(
-        dir.join("broken.scprogress"),
+    write_old(
+        &dir.join("broken.scprogress"),
         "ProgressFile(format: 2, student: (",
-    )
-    .unwrap();
+    );
     std::fs::write(dir.join("notes.txt"), "not a progress file").unwrap();
+}
+
+/// Writes a file last changed an hour ago: a damaged file that has been lying there, not one
+/// a sync client is still writing (see `report::SETTLE`).
+pub fn write_old(path: &Path, contents: &str) {
+    std::fs::write(path, contents).unwrap();
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(hour_ago)
+        .unwrap();
 }

@@ -49,7 +49,13 @@ pub struct Mentor {
     pub sent: HashMap<String, jiff::Timestamp>,
     /// The mentor's name as typed in the class view's prompt or in settings.
     pub name_draft: String,
+    /// When to read the class again because some of its files could not be read moments
+    /// after they changed (a sync client still writing them).
+    pub retry_at: Option<Instant>,
 }
+
+/// How soon a class with files still arriving is read again.
+pub const UNSETTLED_RETRY: Duration = Duration::from_secs(2);
 
 /// What the mentor flow may read besides its own state.
 pub struct Around<'a> {
@@ -264,15 +270,19 @@ impl Mentor {
         Some(Effect::LoadClass(self.paths.clone()))
     }
 
-    /// The class was read; a change seen meanwhile reads it again.
-    pub fn class_loaded(&mut self, mut class: Class) -> Option<Effect> {
+    /// The class was read; a change seen meanwhile reads it again, and so do files that
+    /// could not be read moments after they changed (after [`UNSETTLED_RETRY`]). A student
+    /// whose file cannot be read now keeps the row of the last good reading.
+    pub fn class_loaded(&mut self, mut class: Class, now: Instant) -> Option<Effect> {
         self.loading = false;
+        self.retry_at = (!class.unsettled.is_empty()).then(|| now + UNSETTLED_RETRY);
         for row in &mut class.students {
             if let Some(sent) = self.sent.get(&row.file.student.id) {
                 row.feedback_sent = row.feedback_sent.max(Some(*sent));
             }
         }
         if let Some(view) = &mut self.class {
+            keep_last_good_rows(&view.class, &mut class);
             // What changed since the last reading stays marked until the student is opened;
             // the sort and filter stay as the mentor left them.
             if !view.class.students.is_empty() {
@@ -285,6 +295,19 @@ impl Mentor {
             return self.class_changed();
         }
         None
+    }
+
+    /// The class to read again when files that were still arriving should have settled, and
+    /// when to look again.
+    pub fn retry_due(&mut self, now: Instant) -> (Option<Effect>, Option<Duration>) {
+        match self.retry_at {
+            Some(at) if at <= now => {
+                self.retry_at = None;
+                (self.class_changed(), None)
+            }
+            Some(at) => (None, Some(at - now)),
+            None => (None, None),
+        }
     }
 
     /// A student's file was read for viewing: the file to show (with a draft ready for
@@ -383,6 +406,26 @@ impl Mentor {
             .map(|(id, draft)| (id.clone(), draft.clone()))
             .collect();
         (Some(Effect::SaveDrafts(drafts)), None)
+    }
+}
+
+/// Rows of `before` whose file cannot be read in `after` (a partial or damaged copy) stay,
+/// unless the student has another readable file: the mentor keeps seeing the last good state
+/// while the problem is shown.
+fn keep_last_good_rows(before: &Class, after: &mut Class) {
+    let unreadable: Vec<&PathBuf> = after
+        .problems
+        .iter()
+        .chain(&after.unsettled)
+        .map(|(path, _)| path)
+        .collect();
+    for row in &before.students {
+        let id = &row.file.student.id;
+        if unreadable.contains(&&row.path)
+            && !after.students.iter().any(|new| new.file.student.id == *id)
+        {
+            after.students.push(row.clone());
+        }
     }
 }
 

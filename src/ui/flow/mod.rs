@@ -168,6 +168,16 @@ impl Model {
     /// Applies one action; returns what the world must do.
     pub fn update(&mut self, action: Action, now: Now) -> Vec<Effect> {
         let mut effects = Vec::new();
+        if let Action::Open { paths, as_class } = action {
+            // One entry point for argv, a second launch and the macOS open event.
+            if as_class {
+                return self.update(MentorAction::Add(paths).into(), now);
+            }
+            for path in paths {
+                effects.extend(self.update(ImportAction::From(path).into(), now));
+            }
+            return effects;
+        }
         if action.changes_progress() && self.import.viewing.is_some() {
             // Another student's file is on screen: it is read-only.
             return effects;
@@ -328,6 +338,8 @@ impl Model {
                 self.path_prompt = None;
                 false
             }
+            // Taken apart into imports or a class before this match.
+            Action::Open { .. } => false,
             Action::Import(action) => {
                 self.with_import(&mut effects, |import, own| import.update(action, own));
                 false
@@ -399,6 +411,7 @@ impl Model {
         let name_before = self.file.student.name.clone();
         let mut effects = Vec::new();
         match outcome {
+            Outcome::OpenRequested(action) => effects.extend(self.update(action, now)),
             Outcome::Picked { then, paths } => {
                 if let Some(action) = then.action(paths) {
                     effects = self.update(action, now);
@@ -466,7 +479,9 @@ impl Model {
                     effects: &mut effects,
                 },
             ),
-            Outcome::ClassLoaded(class) => effects.extend(self.mentor.class_loaded(class)),
+            Outcome::ClassLoaded(class) => {
+                effects.extend(self.mentor.class_loaded(class, now.instant));
+            }
             Outcome::AllFeedbackExported { folder, report } => {
                 self.mentor.all_feedback_exported(
                     &folder,
@@ -580,9 +595,11 @@ impl Model {
     }
 
     /// Work that is due by the clock (the feedback drafts a second after the last edit, the
-    /// class folder's copy a few seconds after a change), and when to look again.
+    /// class folder's copy a few seconds after a change, a class whose files were still
+    /// arriving), and when to look again.
     pub fn due(&mut self, now: Now) -> (Vec<Effect>, Option<Duration>) {
         let (drafts, drafts_wake) = self.mentor.due(now.instant, self.saving);
+        let (class, class_wake) = self.mentor.retry_due(now.instant);
         let (hand_in, hand_in_wake) = if self.read_only {
             (None, None)
         } else {
@@ -593,8 +610,14 @@ impl Model {
                 (now.time, now.instant),
             )
         };
-        let wake = [drafts_wake, hand_in_wake].into_iter().flatten().min();
-        (drafts.into_iter().chain(hand_in).collect(), wake)
+        let wake = [drafts_wake, hand_in_wake, class_wake]
+            .into_iter()
+            .flatten()
+            .min();
+        (
+            drafts.into_iter().chain(hand_in).chain(class).collect(),
+            wake,
+        )
     }
 }
 
