@@ -621,6 +621,56 @@ pub struct Strings {
     pub row_files_hint: &'static str,
     /// A class file that changed moments ago and cannot be read yet ({file}).
     pub class_unsettled: &'static str,
+    /// Settings: the heading over the colour themes.
+    pub theme_label: &'static str,
+    /// Settings: follow the system's light or dark mode.
+    pub theme_system: &'static str,
+    /// Settings: the light theme.
+    pub theme_light: &'static str,
+    /// Settings: the dark theme.
+    pub theme_dark: &'static str,
+    /// Settings: the heading over the text sizes (the zoom shortcuts change it too).
+    pub text_size_label: &'static str,
+    /// Command: open the command palette.
+    pub command_palette: &'static str,
+    /// Command: show every keyboard shortcut.
+    pub shortcut_sheet: &'static str,
+    /// Command: larger text.
+    pub zoom_in: &'static str,
+    /// Command: smaller text.
+    pub zoom_out: &'static str,
+    /// Command: text size back to 100 %.
+    pub zoom_reset: &'static str,
+    /// Command: always the light theme.
+    pub use_light_theme: &'static str,
+    /// Command: always the dark theme.
+    pub use_dark_theme: &'static str,
+    /// Command: the theme follows the system.
+    pub use_system_theme: &'static str,
+    /// Command: switch the UI language to the other one.
+    pub switch_language: &'static str,
+    /// Shortcut sheet: the key that moves to the next item or chapter.
+    pub key_next_row: &'static str,
+    /// Shortcut sheet: the key that moves to the item before.
+    pub key_previous_row: &'static str,
+    /// Shortcut sheet: Space ticks the item, or opens/closes the chapter.
+    pub key_toggle: &'static str,
+    /// Shortcut sheet: mark the item in progress.
+    pub key_in_progress: &'static str,
+    /// Shortcut sheet: mark the item skipped.
+    pub key_skip: &'static str,
+    /// Shortcut sheet: open the item's note.
+    pub key_note: &'static str,
+    /// Shortcut sheet: Esc leaves the row / closes the window.
+    pub key_leave: &'static str,
+    /// Command palette: the text field's hint.
+    pub palette_hint: &'static str,
+    /// Command palette: nothing matches.
+    pub palette_empty: &'static str,
+    /// Shortcut sheet: heading over the commands.
+    pub shortcuts_commands: &'static str,
+    /// Shortcut sheet: heading over the keys of the roadmap.
+    pub shortcuts_rows: &'static str,
     /// Start of a feedback file's name: `{name}-反馈`.
     pub feedback_file_stem: &'static str,
     /// Mentor name when the mentor has none.

@@ -374,19 +374,32 @@ fn student_row(
 /// # Example
 /// ```
 /// use study_companion::report::name_sort_key;
-/// let mut names = vec!["张三", "李四", "安娜", "Bob"];
+/// let mut names = vec!["张三", "Zhou Jie", "李四", "安娜", "Bob", "zhang Wei"];
 /// names.sort_by_key(|name| name_sort_key(name));
-/// assert_eq!(names, ["安娜", "Bob", "李四", "张三"]);
+/// assert_eq!(names, ["安娜", "Bob", "李四", "张三", "zhang Wei", "Zhou Jie"]);
 /// ```
 pub fn name_sort_key(name: &str) -> String {
     use pinyin::ToPinyin as _;
     let mut key = String::new();
+    // Words are separated by one space: each character's syllable is a word, and a run of
+    // other letters is one ("Zhou Jie" → "zhou jie", 张三 → "zhang san").
+    let mut word_open = false;
     for ch in name.chars() {
-        match ch.to_pinyin() {
-            Some(pinyin) => key.push_str(pinyin.plain()),
-            None => key.extend(ch.to_lowercase()),
+        if let Some(pinyin) = ch.to_pinyin() {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(pinyin.plain());
+            word_open = false;
+        } else if ch.is_whitespace() {
+            word_open = false;
+        } else {
+            if !word_open && !key.is_empty() {
+                key.push(' ');
+            }
+            key.extend(ch.to_lowercase());
+            word_open = true;
         }
-        key.push(' ');
     }
     key
 }

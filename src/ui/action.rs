@@ -10,6 +10,17 @@ use crate::drawing::Sketch;
 use crate::i18n::Language;
 use crate::progress::{ItemState, NoteTarget};
 
+use super::state::Theme;
+
+/// A window over everything, opened from the keyboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    /// The command palette.
+    Palette,
+    /// Every keyboard shortcut.
+    Shortcuts,
+}
+
 /// Everything a view or a command can ask for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -37,6 +48,12 @@ pub enum Action {
     CopyUrl(String),
     /// Switch the UI language.
     SetLanguage(Language),
+    /// Light, dark, or as the system is.
+    SetTheme(Theme),
+    /// Show a window over everything (the command palette, the shortcut sheet), or none.
+    ShowOverlay(Option<Overlay>),
+    /// The size of everything, in percent (clamped to [`TEXT_SIZES`](super::state::TEXT_SIZES)).
+    SetTextSize(u16),
     /// Close the notice at this index.
     DismissNotice(usize),
     /// Ask where to export the progress (a native dialog, off the UI thread).

@@ -33,9 +33,10 @@ use super::effect::{Effect, Now, Outcome};
 use super::exchange::{import_preview_ui, name_prompt_ui, viewing_banner_ui};
 use super::feedback::{feedback_panel_ui, overall_feedback_ui};
 use super::flow::Model;
-use super::roadmap::{RoadmapView, Shown};
+use super::palette::PaletteView;
+use super::roadmap::{RoadmapView, Shown, image_line};
 use super::runner::Runner;
-use super::state::{Notice, UiState};
+use super::state::{Notice, UiState, clamp_text_size};
 use super::{fonts, theme};
 
 /// How long closing the window waits for a copy being written into the class folder.
@@ -61,6 +62,14 @@ pub struct StudyApp {
     startup_effects: Vec<Effect>,
     /// Second launches on this data folder hand their files to this window.
     listen_for_opens: bool,
+    /// The zoom factor this window last set from [`UiState::text_size`]; another value in
+    /// the context means egui's zoom keys changed it.
+    applied_zoom: Option<f32>,
+    /// The keyboard moved the focus last (Tab, arrows), not the mouse: the focused widget
+    /// gets an outline.
+    keyboard_focus: bool,
+    /// The command palette and the shortcut sheet.
+    palette: PaletteView,
 }
 
 impl StudyApp {
@@ -110,6 +119,9 @@ impl StudyApp {
             locked_out: None,
             startup: Vec::new(),
             listen_for_opens: false,
+            applied_zoom: None,
+            keyboard_focus: false,
+            palette: PaletteView::default(),
         };
         app.take(opened);
         app.startup_effects = app.model.class_folder_effects();
@@ -163,10 +175,11 @@ impl StudyApp {
     ) -> Self {
         setup_context(&cc.egui_ctx);
         fonts::install_system_fallback(&cc.egui_ctx);
-        let state = cc
+        let mut state = cc
             .storage
             .and_then(|storage| eframe::get_value::<UiState>(storage, UI_STATE_KEY))
             .unwrap_or_default();
+        state.text_size = clamp_text_size(state.text_size);
         Self::open(
             Arc::clone(crate::embedded::curriculum()),
             data_dir,
@@ -303,6 +316,7 @@ impl StudyApp {
         let startup_effects = std::mem::take(&mut self.startup_effects);
         self.carry_out(ui.ctx(), startup_effects);
         let mut actions = std::mem::take(&mut self.startup);
+        self.appearance(ui.ctx(), &mut actions);
         let data_dir = self.autosave.as_ref().map(|a| a.storage().dir().to_owned());
 
         let class_shown = self.model.class_shown();
@@ -385,16 +399,25 @@ impl StudyApp {
                 }
                 return;
             }
+            // Keys act on the roadmap only while no window is over it.
+            let keyboard = model.overlay.is_none()
+                && model.drawing.viewer.is_none()
+                && model.drawing.canvas.is_none()
+                && model.drawing.confirm_remove.is_none()
+                && model.path_prompt.is_none()
+                && model.import.pending.is_none();
             let shown = Shown {
                 curriculum: &model.curriculum,
                 state: &model.state,
                 progress: model.shown_progress(),
                 read_only: model.import.viewing.is_some() || model.read_only,
                 preparing: &model.drawing.preparing,
+                keyboard,
             };
             self.roadmap.roadmap_ui(ui, &shown, strings, &mut actions);
         });
         self.windows_ui(ui.ctx(), &mut actions);
+        self.palette.ui(ui.ctx(), &self.model, &mut actions);
         let dropped: Vec<PathBuf> = ui.ctx().input(|input| {
             input
                 .raw
@@ -409,6 +432,7 @@ impl StudyApp {
                 .map(|path| self.dropped_file_action(path)),
         );
         take_link_requests(ui.ctx(), &mut actions);
+        self.focus_ring(ui.ctx());
         if !actions.is_empty() {
             // The frame was drawn before the actions changed anything: show their effect.
             ui.ctx().request_repaint();
@@ -419,6 +443,63 @@ impl StudyApp {
         self.poll(ui.ctx());
     }
 
+    /// Applies the chosen theme and text size; a zoom by egui's keys (Ctrl+plus/minus)
+    /// becomes the text size, within its limits.
+    fn appearance(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        let preference = self.model.state.theme.preference();
+        if ctx.options(|options| options.theme_preference) != preference {
+            ctx.set_theme(preference);
+        }
+        let zoom = ctx.zoom_factor();
+        if let Some(applied) = self.applied_zoom
+            && (zoom - applied).abs() > 0.001
+        {
+            let percent = (zoom * 100.0).round().clamp(0.0, f32::from(u16::MAX)) as u16;
+            actions.push(Action::SetTextSize(clamp_text_size(percent)));
+            self.applied_zoom = Some(zoom);
+            return;
+        }
+        let wanted = f32::from(self.model.state.text_size) / 100.0;
+        if self.applied_zoom != Some(wanted) {
+            ctx.set_zoom_factor(wanted);
+            self.applied_zoom = Some(wanted);
+        }
+    }
+
+    /// An outline around the focused widget while the keyboard moves the focus, over any
+    /// widget (egui draws none for frameless ones: seven Tabs in a row showed nothing).
+    fn focus_ring(&mut self, ctx: &egui::Context) {
+        let (tabbed, clicked) = ctx.input(|input| {
+            (
+                input.key_pressed(egui::Key::Tab)
+                    || input.key_pressed(egui::Key::ArrowDown)
+                    || input.key_pressed(egui::Key::ArrowUp),
+                input.pointer.any_pressed(),
+            )
+        });
+        if tabbed {
+            self.keyboard_focus = true;
+        } else if clicked {
+            self.keyboard_focus = false;
+        }
+        if !self.keyboard_focus {
+            return;
+        }
+        let Some(focused) = ctx
+            .memory(|memory| memory.focused())
+            .and_then(|id| ctx.read_response(id))
+        else {
+            return;
+        };
+        let color = ctx.global_style().visuals.selection.stroke.color;
+        ctx.layer_painter(focused.layer_id).rect_stroke(
+            focused.rect.expand(1.0),
+            3.0,
+            egui::Stroke::new(theme::FOCUS_RING_WIDTH, color),
+            egui::StrokeKind::Outside,
+        );
+    }
+
     /// The windows over the roadmap: picture viewer, canvas, "remove?", import preview.
     fn windows_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
         let strings = self.model.strings();
@@ -427,7 +508,14 @@ impl StudyApp {
             image_viewer_ui(ctx, viewer, actions);
         }
         if let Some(canvas) = &mut drawing.canvas {
-            canvas.window_ui(ctx, strings, actions);
+            // The task's own example picture, shown beside the page while drawing.
+            let example = self
+                .model
+                .curriculum
+                .item(&canvas.item)
+                .and_then(|(_, item)| item.body.lines().find_map(image_line))
+                .map(|(_, path)| format!("{}{path}", super::CURRICULUM_IMAGE_SCHEME));
+            canvas.window_ui(ctx, example.as_deref(), strings, actions);
         }
         if let Some(item) = &drawing.confirm_remove {
             confirm_remove_ui(ctx, item, strings, actions);

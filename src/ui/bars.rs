@@ -7,10 +7,13 @@ use super::action::{Action, MentorAction};
 use super::commands::{Command, Place};
 use super::effect::DialogMode;
 use super::flow::{Model, PathPrompt};
-use super::state::Notice;
+use super::state::{Notice, TEXT_SIZES, Theme};
+use super::widgets::labelled_bar_ui;
 use super::{local_time, theme};
 
-/// The top bar: title, overall progress, the commands of [`Command::ALL`], settings.
+/// The top bar: title, overall progress, the commands of [`Command::ALL`], settings. It
+/// wraps onto a second line when the window is narrow (800 px, English, a larger text size),
+/// so no button is ever cut off.
 pub fn top_bar_ui(
     ui: &mut egui::Ui,
     model: &mut Model,
@@ -18,7 +21,7 @@ pub fn top_bar_ui(
     actions: &mut Vec<Action>,
 ) {
     let strings = model.strings();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(
             egui::RichText::new(strings.app_title)
                 .size(theme::APP_TITLE_SIZE)
@@ -41,11 +44,10 @@ pub fn top_bar_ui(
             }
             command_ui(ui, command, model, actions);
         }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.menu_button(strings.settings, |ui| {
-                settings_ui(ui, model, data_dir, actions);
-            });
-            hand_in_badge_ui(ui, model);
+        ui.separator();
+        hand_in_badge_ui(ui, model);
+        ui.menu_button(strings.settings, |ui| {
+            settings_ui(ui, model, data_dir, actions);
         });
     });
 }
@@ -78,11 +80,11 @@ fn progress_ui(ui: &mut egui::Ui, model: &Model) {
         )),
         None => ui.label(strings.overall_progress),
     };
-    ui.add(
-        egui::ProgressBar::new(completion.fraction())
-            .desired_width(theme::OVERALL_BAR_WIDTH)
-            .fill(theme::palette(ui.visuals()).done)
-            .text(format!("{count} · {:.0}%", completion.fraction() * 100.0)),
+    labelled_bar_ui(
+        ui,
+        completion.fraction(),
+        theme::OVERALL_BAR_WIDTH,
+        &format!("{count} · {:.0}%", completion.fraction() * 100.0),
     );
 }
 
@@ -110,6 +112,41 @@ fn command_ui(ui: &mut egui::Ui, command: Command, model: &Model, actions: &mut 
     }
 }
 
+/// The theme and the text size.
+fn appearance_ui(ui: &mut egui::Ui, model: &Model, actions: &mut Vec<Action>) {
+    let strings = model.strings();
+    ui.label(strings.theme_label);
+    ui.horizontal(|ui| {
+        for (theme, label) in Theme::ALL.into_iter().zip([
+            strings.theme_system,
+            strings.theme_light,
+            strings.theme_dark,
+        ]) {
+            if ui.radio(model.state.theme == theme, label).clicked() {
+                actions.push(Action::SetTheme(theme));
+            }
+        }
+    });
+    let zoom_keys = [egui::Key::Plus, egui::Key::Minus]
+        .map(|key| {
+            ui.ctx()
+                .format_shortcut(&egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, key))
+        })
+        .join(" / ");
+    ui.label(strings.text_size_label)
+        .on_hover_text(fill(strings.shortcut_hint, &[("keys", &zoom_keys)]));
+    ui.horizontal_wrapped(|ui| {
+        for percent in TEXT_SIZES {
+            if ui
+                .selectable_label(model.state.text_size == percent, format!("{percent}%"))
+                .clicked()
+            {
+                actions.push(Action::SetTextSize(percent));
+            }
+        }
+    });
+}
+
 fn settings_ui(
     ui: &mut egui::Ui,
     model: &mut Model,
@@ -126,6 +163,8 @@ fn settings_ui(
             actions.push(Action::SetLanguage(language));
         }
     }
+    ui.separator();
+    appearance_ui(ui, model, actions);
     ui.separator();
     for command in Command::in_place(Place::SettingsMenu) {
         command_ui(ui, command, model, actions);

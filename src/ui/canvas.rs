@@ -4,6 +4,8 @@
 //! right away (so it is autosaved); "save" also renders it to PNG off the UI thread, the
 //! picture mentors see.
 
+use egui::{Key, KeyboardShortcut, Modifiers};
+
 use crate::curriculum::ItemId;
 use crate::drawing::{Ink, Label, Sketch, Stroke};
 
@@ -24,6 +26,13 @@ pub enum Tool {
 
 /// Line widths offered, in page units.
 const WIDTHS: [f32; 3] = [3.0, 6.0, 12.0];
+/// Undo in the canvas.
+const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+/// Redo in the canvas: Ctrl+Shift+Z, or Ctrl+Y as on Windows.
+const REDO: [KeyboardShortcut; 2] = [
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z),
+    KeyboardShortcut::new(Modifiers::COMMAND, Key::Y),
+];
 /// Text size of labels, in page units.
 const LABEL_SIZE: f32 = 30.0;
 /// Points closer than this (page units) to the previous one are not recorded.
@@ -103,8 +112,47 @@ impl Canvas {
         self.generation += 1;
     }
 
-    /// The canvas window.
-    pub fn window_ui(&mut self, ctx: &egui::Context, strings: &Strings, actions: &mut Vec<Action>) {
+    /// Takes back the last change.
+    fn undo(&mut self) {
+        if let Some(previous) = self.undo.pop() {
+            self.redo
+                .push(std::mem::replace(&mut self.sketch, previous));
+            self.generation += 1;
+        }
+    }
+
+    /// Makes the last change taken back again.
+    fn redo(&mut self) {
+        if let Some(next) = self.redo.pop() {
+            self.undo.push(std::mem::replace(&mut self.sketch, next));
+            self.generation += 1;
+        }
+    }
+
+    /// Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y), unless a text field has the keyboard (the label
+    /// being typed has its own undo).
+    fn keys(&mut self, ctx: &egui::Context) {
+        if ctx.egui_wants_keyboard_input() {
+            return;
+        }
+        // Redo first: Ctrl+Z would also match Ctrl+Shift+Z.
+        if ctx.input_mut(|input| REDO.iter().any(|shortcut| input.consume_shortcut(shortcut))) {
+            self.redo();
+        } else if ctx.input_mut(|input| input.consume_shortcut(&UNDO)) {
+            self.undo();
+        }
+    }
+
+    /// The canvas window, with the task's `example` picture (a URI egui can load) beside the
+    /// page, so that the window never hides what the student is asked to draw like.
+    pub fn window_ui(
+        &mut self,
+        ctx: &egui::Context,
+        example: Option<&str>,
+        strings: &Strings,
+        actions: &mut Vec<Action>,
+    ) {
+        self.keys(ctx);
         let mut open = true;
         egui::Window::new(strings.canvas_title)
             .open(&mut open)
@@ -151,7 +199,31 @@ impl Canvas {
                         }
                     });
                 }
-                egui::ScrollArea::both().show(ui, |ui| self.page_ui(ui, strings));
+                match example {
+                    Some(uri) if ui.available_width() > 2.5 * theme::CANVAS_EXAMPLE_WIDTH => {
+                        ui.horizontal_top(|ui| {
+                            let page_width = ui.available_width()
+                                - theme::CANVAS_EXAMPLE_WIDTH
+                                - ui.spacing().item_spacing.x;
+                            ui.vertical(|ui| {
+                                ui.set_width(page_width);
+                                egui::ScrollArea::both().show(ui, |ui| self.page_ui(ui, strings));
+                            });
+                            ui.vertical(|ui| {
+                                ui.set_width(theme::CANVAS_EXAMPLE_WIDTH);
+                                ui.label(egui::RichText::new(strings.example_caption).weak());
+                                ui.add(
+                                    egui::Image::new(uri)
+                                        .max_width(theme::CANVAS_EXAMPLE_WIDTH)
+                                        .alt_text(strings.example_caption),
+                                );
+                            });
+                        });
+                    }
+                    _ => {
+                        egui::ScrollArea::both().show(ui, |ui| self.page_ui(ui, strings));
+                    }
+                }
             });
         if self.generation != self.kept {
             self.kept = self.generation;
@@ -166,6 +238,7 @@ impl Canvas {
         }
     }
 
+    /// Two rows: what to draw with, then what to do with the drawing.
     fn toolbar_ui(&mut self, ui: &mut egui::Ui, strings: &Strings, actions: &mut Vec<Action>) {
         ui.horizontal_wrapped(|ui| {
             for (tool, label) in [
@@ -186,8 +259,19 @@ impl Canvas {
                 strings.ink_green,
             ]) {
                 let [r, g, b] = ink.rgb();
-                let text = egui::RichText::new(label).color(egui::Color32::from_rgb(r, g, b));
-                if ui.selectable_label(self.ink == ink, text).clicked() {
+                // A swatch with an outline (black ink on a dark theme stays visible); the
+                // name in the text colour.
+                let (swatch, _) = ui.allocate_exact_size(
+                    egui::Vec2::splat(theme::SWATCH_SIZE),
+                    egui::Sense::hover(),
+                );
+                ui.painter().circle(
+                    swatch.center(),
+                    theme::SWATCH_SIZE / 2.0 - 1.0,
+                    egui::Color32::from_rgb(r, g, b),
+                    egui::Stroke::new(1.0, ui.visuals().text_color()),
+                );
+                if ui.selectable_label(self.ink == ink, label).clicked() {
                     self.ink = ink;
                     if self.tool == Tool::Eraser {
                         self.tool = Tool::Pen;
@@ -204,23 +288,23 @@ impl Canvas {
                     self.width = width;
                 }
             }
-            ui.separator();
+        });
+        ui.horizontal_wrapped(|ui| {
+            let ctx = ui.ctx().clone();
+            let keys = |shortcut: &KeyboardShortcut| ctx.format_shortcut(shortcut);
             if ui
                 .add_enabled(!self.undo.is_empty(), egui::Button::new(strings.undo))
+                .on_hover_text(keys(&UNDO))
                 .clicked()
-                && let Some(previous) = self.undo.pop()
             {
-                self.redo
-                    .push(std::mem::replace(&mut self.sketch, previous));
-                self.generation += 1;
+                self.undo();
             }
             if ui
                 .add_enabled(!self.redo.is_empty(), egui::Button::new(strings.redo))
+                .on_hover_text(keys(&REDO[0]))
                 .clicked()
-                && let Some(next) = self.redo.pop()
             {
-                self.undo.push(std::mem::replace(&mut self.sketch, next));
-                self.generation += 1;
+                self.redo();
             }
             let empty = self.sketch.strokes.is_empty() && self.sketch.labels.is_empty();
             if ui

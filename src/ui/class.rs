@@ -8,6 +8,7 @@ use crate::curriculum::Curriculum;
 use crate::report::{self, Class, Column};
 
 use super::action::{Action, MentorAction};
+use super::widgets::labelled_bar_ui;
 use super::{local_time, theme};
 use crate::i18n::{Strings, fill};
 
@@ -241,11 +242,9 @@ impl ClassView {
                             });
                         }
                         table_row.col(|ui| {
-                            ui.add(
-                                egui::ProgressBar::new(row.total.fraction())
-                                    .fill(palette.done)
-                                    .text(format!("{}/{}", row.total.complete(), row.total.total)),
-                            );
+                            let text = format!("{}/{}", row.total.complete(), row.total.total);
+                            let width = (ui.available_width() - 40.0).max(20.0);
+                            labelled_bar_ui(ui, row.total.fraction(), width, &text);
                         });
                         table_row.col(|ui| {
                             let text = row.last_activity.map_or_else(|| "—".to_owned(), local_time);

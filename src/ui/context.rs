@@ -23,7 +23,11 @@ pub fn setup_context(ctx: &egui::Context) {
     for (path, bytes) in crate::embedded::images() {
         ctx.include_bytes(format!("{}{path}", super::CURRICULUM_IMAGE_SCHEME), *bytes);
     }
-    ctx.all_styles_mut(|style| style.url_in_tooltip = true);
+    for theme in [egui::Theme::Light, egui::Theme::Dark] {
+        ctx.style_mut_of(theme, super::theme::adjust);
+    }
+    // Ctrl+plus/minus/0 are commands of ours (they set the remembered text size).
+    ctx.options_mut(|options| options.zoom_with_keyboard = false);
 }
 
 /// Takes every "open this URL" request egui produced this frame (markdown links, hyperlinks)

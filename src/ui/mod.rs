@@ -6,7 +6,9 @@
 //!   drawing), which turn actions into state changes and effects;
 //! - the views (`roadmap`, `notes`, `drawing`, `canvas`, `exchange`, `feedback`, `class`,
 //!   `bars`) draw the model and push actions;
-//! - [`commands`]: every command with its label and shortcut;
+//! - `widgets`: small widgets the views share (the progress bar);
+//! - [`commands`]: every command with its label and shortcut; `palette`: the command
+//!   palette and the shortcut sheet drawn from that list;
 //! - `runner` carries out effects; `data_folder` opens the data folder; `context` prepares
 //!   an egui context and takes the links egui wants to open;
 //! - [`app`]: the eframe app, which lays out the frame and routes.
@@ -27,11 +29,13 @@ mod feedback;
 pub mod flow;
 pub mod fonts;
 mod notes;
+mod palette;
 mod roadmap;
 mod runner;
 pub mod state;
 pub mod texts;
 pub mod theme;
+mod widgets;
 
 pub use crate::i18n;
 pub use action::{Action, DrawingAction, ImportAction, MentorAction};

@@ -51,11 +51,18 @@ impl NoteEditors {
             if editing {
                 self.drafts.remove(target);
             } else {
-                let text = note.map(|note| note.text.clone()).unwrap_or_default();
-                self.drafts.insert(target.clone(), text);
-                self.focus = Some(target.clone());
+                self.open(target, note);
             }
         }
+    }
+
+    /// Opens the editor of `target`'s note, with the keyboard focus in it.
+    pub fn open(&mut self, target: &NoteTarget, note: Option<&Note>) {
+        if !self.is_editing(target) {
+            let text = note.map(|note| note.text.clone()).unwrap_or_default();
+            self.drafts.insert(target.clone(), text);
+        }
+        self.focus = Some(target.clone());
     }
 
     /// The note: rendered when there is one, or the editor and preview while editing.

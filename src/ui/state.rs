@@ -10,7 +10,7 @@ use crate::i18n::Language;
 
 /// What the window remembers between runs, in eframe's own storage next to the window size.
 /// The student's progress is not here: it has its own atomic storage ([`crate::storage`]).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct UiState {
     /// UI language.
@@ -27,6 +27,60 @@ pub struct UiState {
 
     /// The files and folders the mentor's class view opened last (opened again next time).
     pub class_paths: Vec<std::path::PathBuf>,
+
+    /// Light, dark, or as the system is.
+    pub theme: Theme,
+
+    /// The size of text and everything else, in percent (Ctrl+plus/minus change it too).
+    pub text_size: u16,
+}
+
+impl Default for UiState {
+    fn default() -> Self {
+        Self {
+            language: Language::default(),
+            open_chapters: BTreeSet::new(),
+            mentor_name: String::new(),
+            class_folder: None,
+            class_paths: Vec::new(),
+            theme: Theme::default(),
+            text_size: 100,
+        }
+    }
+}
+
+/// The colour theme.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Theme {
+    /// Light or dark as the system is set.
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    /// Every theme, in the order settings shows them.
+    pub const ALL: [Self; 3] = [Self::System, Self::Light, Self::Dark];
+
+    /// egui's name for it.
+    pub fn preference(self) -> egui::ThemePreference {
+        match self {
+            Self::System => egui::ThemePreference::System,
+            Self::Light => egui::ThemePreference::Light,
+            Self::Dark => egui::ThemePreference::Dark,
+        }
+    }
+}
+
+/// The text sizes settings offers, in percent; the smallest and largest are the limits.
+pub const TEXT_SIZES: [u16; 6] = [90, 100, 110, 125, 135, 150];
+
+/// `percent` within the limits of [`TEXT_SIZES`] (a stored value from elsewhere, or a zoom).
+pub fn clamp_text_size(percent: u16) -> u16 {
+    percent.clamp(TEXT_SIZES[0], TEXT_SIZES[TEXT_SIZES.len() - 1])
 }
 
 /// A message shown to the student until dismissed.

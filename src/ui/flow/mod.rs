@@ -21,7 +21,7 @@ use crate::format::{self, ProgressFile};
 use crate::i18n::{Strings, fill};
 use crate::progress::{Progress, continue_target};
 
-use super::action::{Action, ImportAction, MentorAction};
+use super::action::{Action, ImportAction, MentorAction, Overlay};
 use super::effect::{Dialog, DialogMode, Effect, Now, Outcome, ReadPurpose, ScrollTarget};
 use super::local_date;
 use super::state::{Notice, Notices, UiState};
@@ -63,6 +63,8 @@ pub struct Model {
     /// The profile is being saved, and whether it changed again meanwhile (one save at a
     /// time, so an older profile never lands after a newer one).
     pub profile_saving: (bool, bool),
+    /// The window shown over everything (palette, shortcut sheet), if any.
+    pub overlay: Option<Overlay>,
 }
 
 /// A path asked for in the window: the dialog that could not be shown, and the text typed.
@@ -100,6 +102,7 @@ impl Model {
             path_prompt: None,
             hand_in: HandIn::default(),
             profile_saving: (false, false),
+            overlay: None,
         }
     }
 
@@ -257,6 +260,18 @@ impl Model {
             }
             Action::SetLanguage(language) => {
                 self.state.language = language;
+                false
+            }
+            Action::ShowOverlay(overlay) => {
+                self.overlay = overlay;
+                false
+            }
+            Action::SetTheme(theme) => {
+                self.state.theme = theme;
+                false
+            }
+            Action::SetTextSize(percent) => {
+                self.state.text_size = super::state::clamp_text_size(percent);
                 false
             }
             Action::DismissNotice(index) => {

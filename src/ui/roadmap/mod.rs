@@ -18,15 +18,18 @@ mod text;
 use parts::{
     chapter_header_ui, count_text, item_title_ui, links_menu_ui, state_buttons_ui, times_text,
 };
+pub use text::image_line;
 use text::{Part, Segment, ours_ui};
 
 use super::action::{Action, DrawingAction};
+use super::commands::RowKey;
 use super::drawing::{DrawingImages, drawing_panel_ui};
 use super::effect::ScrollTarget;
 use super::feedback::item_feedback_ui;
 use super::notes::NoteEditors;
 use super::state::UiState;
 use super::theme;
+use super::widgets::bar_ui;
 use crate::i18n::Strings;
 
 /// Height guessed for a row never drawn yet.
@@ -64,6 +67,18 @@ pub struct Shown<'a> {
     pub read_only: bool,
     /// Task items whose image is being prepared.
     pub preparing: &'a HashSet<ItemId>,
+    /// The keys of [`RowKey`] act on the roadmap (no window is over it).
+    pub keyboard: bool,
+}
+
+/// A place in the central view to scroll to.
+#[derive(Clone, Debug)]
+enum Anchor {
+    /// A chapter or an item someone asked for: its top goes to the top of the view.
+    Asked(ScrollTarget),
+    /// The row that was at the top (and how far into it) before the text was laid out anew
+    /// (a zoom, a wider window): it stays there.
+    Kept(Row, f32),
 }
 
 /// Runtime state of the roadmap view (never saved).
@@ -73,7 +88,14 @@ pub struct RoadmapView {
     notes: NoteEditors,
     heights: HashMap<Row, f32>,
     measured_width: f32,
-    scroll_target: Option<(ScrollTarget, u8)>,
+    /// Where to scroll over the next frames (re-applied while row heights settle).
+    scroll_target: Option<(Anchor, u8)>,
+    /// The row at the top of the view in the last frame, and how far into it the view began.
+    top_row: Option<(Row, f32)>,
+    /// The chapter header or item the keyboard is on ([`RowKey`]).
+    cursor: Option<Row>,
+    /// The cursor moved this frame: scroll it into view.
+    cursor_moved: bool,
     /// Intro and item texts split into runs and pictures, computed once per text.
     texts: HashMap<TextOf, Rc<[Part]>>,
     /// Drawings registered with egui as images.
@@ -92,7 +114,7 @@ enum TextOf {
 impl RoadmapView {
     /// Scrolls to a chapter or an item over the next frames.
     pub fn scroll_to(&mut self, target: ScrollTarget) {
-        self.scroll_target = Some((target, SCROLL_SETTLE_FRAMES));
+        self.scroll_target = Some((Anchor::Asked(target), SCROLL_SETTLE_FRAMES));
     }
 
     /// The side list: each chapter with its progress; a click goes there.
@@ -107,7 +129,6 @@ impl RoadmapView {
         ui.add_space(4.0);
         ui.heading(strings.chapters);
         ui.separator();
-        let palette = theme::palette(ui.visuals());
         egui::ScrollArea::vertical()
             .id_salt("chapter_list_scroll")
             .show(ui, |ui| {
@@ -118,17 +139,14 @@ impl RoadmapView {
                         .add(
                             egui::Button::new(format!("{}  {count}", chapter.title))
                                 .frame(false)
-                                .wrap_mode(egui::TextWrapMode::Truncate),
+                                .wrap_mode(egui::TextWrapMode::Wrap),
                         )
                         .on_hover_text(&chapter.title);
                     if response.clicked() {
                         actions.push(Action::GoToChapter(chapter.id.clone()));
                     }
-                    ui.add(
-                        egui::ProgressBar::new(completion.fraction())
-                            .desired_height(4.0)
-                            .fill(palette.done),
-                    );
+                    let name = format!("{}：{count}", chapter.title);
+                    bar_ui(ui, completion.fraction(), ui.available_width(), 4.0, &name);
                     ui.add_space(4.0);
                 }
             });
@@ -147,7 +165,6 @@ impl RoadmapView {
             curriculum,
             state,
             progress,
-            read_only,
             ..
         } = *shown;
         let known = self.known_items.get_or_insert_with(|| {
@@ -162,58 +179,214 @@ impl RoadmapView {
             .cloned()
             .collect();
         let rows = layout_rows(curriculum, state, orphans.len());
+        if shown.keyboard {
+            self.keys(ui.ctx(), &rows, shown, actions);
+        }
 
         let mut scroll_area = egui::ScrollArea::vertical()
             .id_salt("roadmap_scroll")
             .auto_shrink([false, false]);
-        if let Some((target, frames_left)) = self.scroll_target.take() {
-            let offset: f32 = rows
-                .iter()
-                .take_while(|row| !is_target(curriculum, **row, &target))
-                .map(|row| self.height(*row))
-                .sum();
+        if let Some((anchor, frames_left)) = self.scroll_target.take() {
+            let (above, within): (Vec<Row>, f32) = match &anchor {
+                Anchor::Asked(target) => (
+                    rows.iter()
+                        .copied()
+                        .take_while(|row| !is_target(curriculum, *row, target))
+                        .collect(),
+                    0.0,
+                ),
+                Anchor::Kept(kept, within) => (
+                    rows.iter().copied().take_while(|row| row != kept).collect(),
+                    *within,
+                ),
+            };
+            let offset: f32 = above.iter().map(|row| self.height(*row)).sum::<f32>() + within;
             scroll_area = scroll_area.vertical_scroll_offset(offset);
             if frames_left > 1 {
-                self.scroll_target = Some((target, frames_left - 1));
+                self.scroll_target = Some((anchor, frames_left - 1));
                 ui.ctx().request_repaint();
             }
         }
 
         scroll_area.show_viewport(ui, |ui, viewport| {
-            let width = ui.available_width();
+            // Lines no longer than about 48 characters of body text, centred.
+            let full = ui.available_width();
+            let body = ui.text_style_height(&egui::TextStyle::Body);
+            let width = full.min(theme::READING_WIDTH_EM * body);
+            let left = ui.cursor().left() + ((full - width) / 2.0).floor();
             if (width - self.measured_width).abs() > 0.5 {
-                // Text wraps differently now: every remembered height is stale.
+                // Text wraps differently now: every remembered height is stale, and the row
+                // at the top must stay there (a zoom jumped from chapter 四 to 二).
+                // (Not needed at the very top.)
+                if !self.heights.is_empty()
+                    && self.scroll_target.is_none()
+                    && let Some((row, within)) = self.top_row
+                    && (within > 0.5 || rows.first() != Some(&row))
+                {
+                    self.scroll_target = Some((Anchor::Kept(row, within), SCROLL_SETTLE_FRAMES));
+                    ui.ctx().request_repaint();
+                }
                 self.heights.clear();
                 self.measured_width = width;
             }
-            let visible = (viewport.min.y - OVERDRAW)..(viewport.max.y + OVERDRAW);
-            let mut y = 0.0;
-            let mut pending_space = 0.0;
-            for row in rows {
-                let height = self.height(row);
-                let on_screen = y + height >= visible.start && y <= visible.end;
-                if on_screen {
-                    if pending_space > 0.0 {
-                        ui.add_space(pending_space);
-                        pending_space = 0.0;
+            let column = egui::Rect::from_min_size(
+                egui::pos2(left, ui.cursor().top()),
+                egui::vec2(width, f32::INFINITY),
+            );
+            ui.scope_builder(egui::UiBuilder::new().max_rect(column), |ui| {
+                self.rows_ui(ui, viewport, &rows, shown, &orphans, strings, actions);
+            });
+        });
+    }
+
+    /// The keys of [`RowKey::ALL`]: move the cursor over chapter headers and items, and act
+    /// on the one it is on. Nothing while a text field has the focus; arrows and Space only
+    /// while no widget has it (they move egui's focus and press buttons then).
+    fn keys(
+        &mut self,
+        ctx: &egui::Context,
+        rows: &[Row],
+        shown: &Shown<'_>,
+        actions: &mut Vec<Action>,
+    ) {
+        if ctx.egui_wants_keyboard_input() {
+            return;
+        }
+        let nothing_focused = ctx.memory(|memory| memory.focused().is_none());
+        let pressed: Vec<RowKey> = ctx.input_mut(|input| {
+            RowKey::ALL
+                .into_iter()
+                .filter(|key| {
+                    key.keys().iter().any(|&k| {
+                        let needs_no_focus = matches!(
+                            k,
+                            egui::Key::ArrowDown | egui::Key::ArrowUp | egui::Key::Space
+                        );
+                        (nothing_focused || !needs_no_focus)
+                            && input.consume_key(egui::Modifiers::NONE, k)
+                    })
+                })
+                .collect()
+        });
+        let stops: Vec<Row> = rows
+            .iter()
+            .copied()
+            .filter(|row| matches!(row, Row::Header(_) | Row::Item(..)))
+            .collect();
+        let curriculum = shown.curriculum;
+        for key in pressed {
+            match key {
+                RowKey::Down | RowKey::Up => {
+                    let at = self
+                        .cursor
+                        .and_then(|cursor| stops.iter().position(|row| *row == cursor));
+                    let next = match (at, key) {
+                        (Some(at), RowKey::Down) => (at + 1).min(stops.len().saturating_sub(1)),
+                        (Some(at), _) => at.saturating_sub(1),
+                        // From the row at the top of the view.
+                        (None, _) => self
+                            .top_row
+                            .and_then(|(top, _)| stops.iter().position(|row| *row == top))
+                            .unwrap_or(0),
+                    };
+                    self.cursor = stops.get(next).copied();
+                    self.cursor_moved = true;
+                }
+                RowKey::Leave => self.cursor = None,
+                RowKey::Toggle | RowKey::InProgress | RowKey::Skip | RowKey::Note => {
+                    match self.cursor {
+                        Some(Row::Header(ci)) if key == RowKey::Toggle => {
+                            if let Some(chapter) = curriculum.chapters.get(ci) {
+                                let open = shown.state.open_chapters.contains(&chapter.id);
+                                actions.push(Action::SetChapterOpen(chapter.id.clone(), !open));
+                            }
+                        }
+                        Some(Row::Item(ci, ii)) => {
+                            let Some(item) =
+                                curriculum.chapters.get(ci).and_then(|c| c.items.get(ii))
+                            else {
+                                continue;
+                            };
+                            if shown.read_only {
+                                // Another student's progress: nothing changes.
+                            } else if key == RowKey::Note {
+                                let target = NoteTarget::Item(item.id.clone());
+                                let note = shown.progress.items.get(&item.id).map(|p| &p.note);
+                                self.notes.open(&target, note);
+                            } else {
+                                actions.push(item_key_action(item, shown.progress, key));
+                            }
+                        }
+                        _ => {}
                     }
-                    let top = ui.cursor().top();
-                    ui.add_enabled_ui(!read_only || matches!(row, Row::Header(_)), |ui| {
-                        // Read-only: everything is shown, nothing can be changed.
-                        self.row_ui(ui, row, shown, &orphans, strings, actions);
-                    });
-                    let drawn = ui.cursor().top() - top;
-                    self.heights.insert(row, drawn);
-                    y += drawn;
-                } else {
-                    pending_space += height;
-                    y += height;
                 }
             }
-            if pending_space > 0.0 {
-                ui.add_space(pending_space);
+        }
+    }
+
+    /// The rows of the central view, those off screen as empty space of their last height.
+    #[expect(clippy::too_many_arguments, reason = "one call site, the view's parts")]
+    fn rows_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        viewport: egui::Rect,
+        rows: &[Row],
+        shown: &Shown<'_>,
+        orphans: &[ItemId],
+        strings: &Strings,
+        actions: &mut Vec<Action>,
+    ) {
+        let visible = (viewport.min.y - OVERDRAW)..(viewport.max.y + OVERDRAW);
+        let mut y = 0.0;
+        let mut pending_space = 0.0;
+        self.top_row = None;
+        for &row in rows {
+            let height = self.height(row);
+            let on_screen = y + height >= visible.start && y <= visible.end;
+            let drawn = if on_screen {
+                if pending_space > 0.0 {
+                    ui.add_space(pending_space);
+                    pending_space = 0.0;
+                }
+                let top = ui.cursor().top();
+                ui.add_enabled_ui(!shown.read_only || matches!(row, Row::Header(_)), |ui| {
+                    // Read-only: everything is shown, nothing can be changed.
+                    self.row_ui(ui, row, shown, orphans, strings, actions);
+                });
+                let drawn = ui.cursor().top() - top;
+                self.heights.insert(row, drawn);
+                if self.cursor == Some(row) {
+                    let rect =
+                        egui::Rect::from_x_y_ranges(ui.max_rect().x_range(), top..=top + drawn);
+                    ui.painter().rect_stroke(
+                        rect.shrink(1.0),
+                        4.0,
+                        ui.visuals().selection.stroke,
+                        egui::StrokeKind::Inside,
+                    );
+                    if std::mem::take(&mut self.cursor_moved) {
+                        ui.scroll_to_rect(rect, None);
+                    }
+                }
+                drawn
+            } else {
+                pending_space += height;
+                height
+            };
+            if !on_screen && self.cursor == Some(row) && std::mem::take(&mut self.cursor_moved) {
+                // Too far away to be drawn: bring it to the top.
+                self.scroll_target = Some((Anchor::Kept(row, 0.0), SCROLL_SETTLE_FRAMES));
+                ui.ctx().request_repaint();
             }
-        });
+            if self.top_row.is_none() && y + drawn > viewport.min.y {
+                self.top_row = Some((row, viewport.min.y - y));
+            }
+            y += drawn;
+        }
+        // Room below the last row, so that any chapter (the last one too) can be scrolled to
+        // the top of the view.
+        pending_space += (viewport.height() - theme::CHAPTER_GAP * 8.0).max(0.0);
+        ui.add_space(pending_space);
     }
 
     fn height(&self, row: Row) -> f32 {
@@ -523,6 +696,25 @@ fn layout_rows(curriculum: &Curriculum, state: &UiState, orphans: usize) -> Vec<
         rows.extend((0..orphans).map(Row::Orphan));
     }
     rows
+}
+
+/// What Space, `p` or `s` does to `item`: tick or untick it; mark it in progress or
+/// skipped, or back to not started when it already is.
+fn item_key_action(item: &Item, progress: &Progress, key: RowKey) -> Action {
+    let state = progress.state(&item.id);
+    let toggle = |target: ItemState| {
+        let next = if state == target {
+            ItemState::NotStarted
+        } else {
+            target
+        };
+        Action::SetState(item.id.clone(), next)
+    };
+    match key {
+        RowKey::InProgress => toggle(ItemState::InProgress),
+        RowKey::Skip => toggle(ItemState::Skipped),
+        _ => Action::ToggleDone(item.id.clone()),
+    }
 }
 
 fn is_target(curriculum: &Curriculum, row: Row, target: &ScrollTarget) -> bool {

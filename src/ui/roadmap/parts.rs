@@ -6,6 +6,7 @@ use crate::i18n::{Strings, fill};
 use crate::progress::{ItemProgress, ItemState, Progress, chapter_completion};
 
 use super::super::action::Action;
+use super::super::widgets::{bar_ui, painted_text_ui};
 use super::super::{local_time, theme};
 
 pub fn count_text(strings: &Strings, complete: usize, total: usize) -> String {
@@ -110,19 +111,27 @@ pub fn chapter_header_ui(
             )
             .frame(false),
         );
+        // A screen reader hears the title, open or closed, and the chapter's progress.
+        let completion = chapter_completion(chapter, progress);
+        let count = count_text(strings, completion.complete(), completion.total);
+        ui.ctx().accesskit_node_builder(title.id, |node| {
+            node.set_expanded(open);
+            node.set_description(count.clone());
+        });
         if title.clicked() || icon_response.clicked() {
             actions.push(Action::SetChapterOpen(chapter.id.clone(), !open));
         }
         if chapter.elective {
             badge_ui(ui, strings.elective, palette.elective);
         }
-        let completion = chapter_completion(chapter, progress);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.add(
-                egui::ProgressBar::new(completion.fraction())
-                    .desired_width(theme::CHAPTER_BAR_WIDTH)
-                    .fill(palette.done)
-                    .text(count_text(strings, completion.complete(), completion.total)),
+            painted_text_ui(ui, &count);
+            bar_ui(
+                ui,
+                completion.fraction(),
+                theme::CHAPTER_BAR_WIDTH,
+                theme::CHAPTER_BAR_HEIGHT,
+                &count,
             );
         });
     });

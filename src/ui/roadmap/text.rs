@@ -36,18 +36,22 @@ pub(super) fn parts(text: &str) -> Rc<[Part]> {
         .collect()
 }
 
+/// A line that is just a picture, `![alt](path)`: its alt text and path.
+pub fn image_line(line: &str) -> Option<(&str, &str)> {
+    line.trim()
+        .strip_prefix("![")
+        .and_then(|rest| rest.strip_suffix(')'))
+        .and_then(|rest| rest.split_once("]("))
+        .filter(|(_, path)| !path.contains(' '))
+}
+
 /// Splits Markdown at lines that are just `![alt](path)`.
 fn segments(text: &str) -> Vec<Segment> {
     let mut segments = Vec::new();
     let mut markdown = String::new();
     for line in text.lines() {
-        let image = line
-            .trim()
-            .strip_prefix("![")
-            .and_then(|rest| rest.strip_suffix(')'))
-            .and_then(|rest| rest.split_once("]("));
-        match image {
-            Some((alt, path)) if !path.contains(' ') => {
+        match image_line(line) {
+            Some((alt, path)) => {
                 if !markdown.trim().is_empty() {
                     segments.push(Segment::Markdown(std::mem::take(&mut markdown)));
                 }
