@@ -140,3 +140,63 @@ fn english_can_be_chosen_in_settings() {
     harness.get_by_label("Settings");
     harness.get_by_label("Chapters");
 }
+
+/// The embedded roadmap with only `chapter` open.
+fn embedded_with_open(
+    chapter: &str,
+    english: bool,
+) -> (
+    egui_kittest::Harness<'static, study_companion::ui::StudyApp>,
+    tempfile::TempDir,
+) {
+    let mut state = UiState::default();
+    state
+        .open_chapters
+        .insert(study_companion::curriculum::ChapterId(chapter.to_owned()));
+    if english {
+        state.language = study_companion::i18n::Language::English;
+    }
+    let curriculum = std::sync::Arc::clone(study_companion::embedded::curriculum());
+    let (mut harness, _, dir) = common::harness(curriculum, state);
+    harness.run();
+    (harness, dir)
+}
+
+#[test]
+fn our_additions_are_marked_as_ours() {
+    // 二: a note on the title's 机械; the studio's image is missing and our example follows,
+    // captioned as the app's.
+    let (harness, _dir) = embedded_with_open("what-is-dl", false);
+    harness.get_by_label("二、什么是机械/深度学习？");
+    harness.get_by_label("类似于：");
+    assert_eq!(harness.get_all_by_label("编者注").count(), 2);
+    harness.get_by_label_contains("这张图没有随路线一起提供");
+    // Under the picture (and as its hover text), in place of the picture's alt text.
+    assert!(
+        harness
+            .query_all_by_label("示例：深度学习流程（手绘风格）")
+            .next()
+            .is_some()
+    );
+    assert!(harness.query_by_label("深度学习流程示例").is_none());
+
+    // 五: the 仓库位置 link is ours.
+    let (harness, _dir) = embedded_with_open("dl-cases", false);
+    assert_eq!(harness.get_all_by_label("编者注").count(), 1);
+    harness.get_by_label("仓库位置");
+
+    // 八: the seed's placement is kept, and the empty-looking step says why.
+    let (harness, _dir) = embedded_with_open("export", false);
+    assert_eq!(harness.get_all_by_label("编者注").count(), 1);
+    harness.get_by_label_contains("这里保留原文的位置");
+
+    // In English the marks are translated (the curriculum's own text stays Chinese).
+    let (harness, _dir) = embedded_with_open("what-is-dl", true);
+    assert_eq!(harness.get_all_by_label("Editor's note").count(), 2);
+    assert!(
+        harness
+            .query_all_by_label("Example: a deep-learning workflow (hand-drawn style)")
+            .next()
+            .is_some()
+    );
+}

@@ -6,10 +6,12 @@
 
 mod link;
 mod model;
+mod ours;
 mod parse;
 
 pub use link::{LinkError, check_web_url};
 pub use model::{
     Chapter, ChapterId, Curriculum, Item, ItemId, ItemKind, Link, MAX_ID_BYTES, is_valid_id,
 };
+pub use ours::{BLOCK_CLOSE, OURS_OPEN, TextPart, text_parts};
 pub use parse::{ParseError, ParseErrorKind, ParseErrors, SourceFile, parse_curriculum};

@@ -22,6 +22,10 @@
 //! a sub-item of the item before it. Level 1 and 2 headings must carry an id; deeper headings
 //! without one are ordinary text. Links must be Markdown links or autolinks to http(s) URLs;
 //! raw HTML is refused, and images must exist next to the sources.
+//!
+//! Text between a line `::: ours` and a line `:::` is an editorial addition (see
+//! [`super::text_parts`]): such blocks do not nest and close before the next structural
+//! heading.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -30,6 +34,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::link::{LinkError, check_web_url};
 use super::model::{Chapter, ChapterId, Curriculum, Item, ItemId, ItemKind, Link, is_valid_id};
+use super::ours::{check_marker, fence_marker};
 
 /// One source file: its name (for messages and ordering) and its text.
 #[derive(Clone, Copy, Debug)]
@@ -138,6 +143,22 @@ pub enum ParseErrorKind {
     /// No chapter files at all.
     #[error("the curriculum has no chapters")]
     NoChapters,
+
+    /// A `::: ours` block still open at the next structural heading or the end of the file.
+    #[error("the `::: ours` block opened here is not closed; end it with a line `:::`")]
+    OursNotClosed,
+
+    /// `::: ours` inside another `::: ours` block.
+    #[error("`::: ours` blocks do not nest; close the first one with `:::`")]
+    OursNested,
+
+    /// A `:::` line with no open block.
+    #[error("this `:::` closes no `::: ours` block")]
+    StrayBlockEnd,
+
+    /// A `:::` line other than `::: ours` and `:::`.
+    #[error("unknown block `{0}`; the only block is `::: ours` … `:::`")]
+    UnknownBlock(String),
 }
 
 /// Every problem found in the curriculum, in file and line order.
@@ -266,13 +287,15 @@ fn parse_chapter(
     let mut items: Vec<(Item, Block)> = Vec::new();
     let mut fence: Option<(char, usize)> = None;
     let mut reported_preamble = false;
+    // The line of the `::: ours` block still open, if any.
+    let mut ours_open: Option<usize> = None;
 
     for (index, line) in file.text.lines().enumerate() {
         let line_no = index + 1;
-        if let Some(marker) = fence_marker(line) {
+        if let Some(found) = fence_marker(line) {
             fence = match fence {
-                None => Some(marker),
-                Some((ch, len)) if marker.0 == ch && marker.1 >= len => None,
+                None => Some(found),
+                Some((ch, len)) if found.0 == ch && found.1 >= len => None,
                 open => open,
             };
         }
@@ -283,6 +306,9 @@ fn parse_chapter(
         };
 
         let Some(heading) = heading else {
+            if fence.is_none() && fence_marker(line).is_none() {
+                check_marker(line, line_no, &mut ours_open, report);
+            }
             // A body line: it belongs to the last item, or the chapter intro.
             if let Some((_, block)) = items.last_mut() {
                 push_line(&mut block.text, line);
@@ -295,6 +321,9 @@ fn parse_chapter(
             continue;
         };
 
+        if let Some(open) = ours_open.take() {
+            report(open, ParseErrorKind::OursNotClosed);
+        }
         if heading.title.is_empty() {
             report(line_no, ParseErrorKind::EmptyTitle);
         }
@@ -367,6 +396,9 @@ fn parse_chapter(
         ));
     }
 
+    if let Some(open) = ours_open {
+        report(open, ParseErrorKind::OursNotClosed);
+    }
     let Some((mut chapter, chapter_line, intro)) = chapter else {
         if !reported_preamble {
             report(1, ParseErrorKind::MissingChapterHeading);
@@ -411,17 +443,6 @@ fn tidy(text: &str) -> String {
             .unwrap_or_default(),
         _ => String::new(),
     }
-}
-
-/// A code fence opener or closer: the fence character and its run length.
-fn fence_marker(line: &str) -> Option<(char, usize)> {
-    let trimmed = line.trim_start();
-    if line.len() - trimmed.len() > 3 {
-        return None;
-    }
-    let ch = trimmed.chars().next().filter(|c| *c == '`' || *c == '~')?;
-    let run = trimmed.chars().take_while(|c| *c == ch).count();
-    (run >= 3).then_some((ch, run))
 }
 
 /// Recognises `# title {#id .class}` (levels 1–3). Reports level-1/2 headings without an id.

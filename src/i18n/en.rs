@@ -10,6 +10,7 @@ pub const EN: Strings = Strings {
     elective: "Elective",
     task: "Task",
     example_caption: "Example: a deep-learning workflow (hand-drawn style)",
+    editorial_note: "Editor's note",
     links_menu: "Links ({count})",
     open: "Open",
     copy: "Copy",

@@ -18,6 +18,8 @@ pub struct Strings {
     pub task: &'static str,
     /// Caption under the example diagram of a task.
     pub example_caption: &'static str,
+    /// Label of a block of curriculum text that is ours, not the studio's (`::: ours`).
+    pub editorial_note: &'static str,
     /// The links menu of an item: `{count}`.
     pub links_menu: &'static str,
     /// Open a link.

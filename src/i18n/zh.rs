@@ -10,6 +10,7 @@ pub const ZH: Strings = Strings {
     elective: "选修",
     task: "任务",
     example_caption: "示例：深度学习流程（手绘风格）",
+    editorial_note: "编者注",
     links_menu: "链接 ({count})",
     open: "打开",
     copy: "复制",

@@ -89,6 +89,10 @@ pub struct Palette {
     pub mark: Color32,
     /// The frame around a search hit opened in the roadmap.
     pub found: Color32,
+    /// Frame and label of an editorial addition (curriculum text that is ours).
+    pub editorial: Color32,
+    /// Background of an editorial addition.
+    pub editorial_fill: Color32,
 }
 
 /// The palette for the current visuals.
@@ -104,6 +108,8 @@ pub fn palette(visuals: &egui::Visuals) -> Palette {
             in_progress: Color32::from_rgb(0xd9, 0xb4, 0x4a),
             mark: Color32::from_rgb(0x70, 0x58, 0x10),
             found: Color32::from_rgb(0xf0, 0xc0, 0x40),
+            editorial: Color32::from_rgb(0x6c, 0xb4, 0xbc),
+            editorial_fill: Color32::from_rgb(0x19, 0x21, 0x24),
         }
     } else {
         Palette {
@@ -116,6 +122,8 @@ pub fn palette(visuals: &egui::Visuals) -> Palette {
             in_progress: Color32::from_rgb(0x8a, 0x60, 0x00),
             mark: Color32::from_rgb(0xff, 0xe0, 0x80),
             found: Color32::from_rgb(0xe0, 0x9a, 0x00),
+            editorial: Color32::from_rgb(0x2a, 0x74, 0x7c),
+            editorial_fill: Color32::from_rgb(0xee, 0xf6, 0xf7),
         }
     }
 }
@@ -206,6 +214,7 @@ mod tests {
                 ("elective badge", palette.elective),
                 ("in progress", palette.in_progress),
                 ("weak", palette.weak),
+                ("editorial", palette.editorial),
             ];
             for (background_name, background) in backgrounds {
                 for (text_name, text) in texts {
@@ -217,9 +226,16 @@ mod tests {
                     );
                 }
             }
-            // Notes: their text on their own fill.
+            // Notes and editorial notes: their text on their own fill.
             let note = contrast(visuals.text_color(), palette.note_fill);
             assert!(note >= 4.5, "{theme:?}: note text is {note:.2}:1");
+            for text in [visuals.text_color(), palette.editorial] {
+                let ratio = contrast(text, palette.editorial_fill);
+                assert!(
+                    ratio >= 4.5,
+                    "{theme:?}: {text:?} on the editorial fill is {ratio:.2}:1"
+                );
+            }
             let small = style.text_styles[&egui::TextStyle::Small].size;
             assert!(small >= SMALL_TEXT_SIZE, "small text is {small} pt");
         }

@@ -194,3 +194,38 @@ fn ids_follow_the_shared_rule() {
         )]
     );
 }
+
+#[test]
+fn editorial_blocks_are_accepted_and_kept_in_the_text() -> Result<(), ParseErrors> {
+    let text = "# A {#a}\n\n::: ours\n导言里的注\n:::\n\n## x {#a.x .task}\n\n工作室的话\n\n\
+                ::: ours\n注：[仓库](https://example.com)\n\n![示例](images/ok.png)\n:::\n\n\
+                ```text\n:::\n```\n";
+    let curriculum = parse(&[("01.md", text)])?;
+    let chapter = &curriculum.chapters[0];
+    assert!(chapter.intro.contains("::: ours"));
+    let item = &chapter.items[0];
+    assert_eq!(item.links[0].url, "https://example.com");
+    assert_eq!(item.images, ["images/ok.png"]);
+    let parts = crate::curriculum::text_parts(&item.body);
+    assert_eq!(parts.len(), 3);
+    assert!(parts[1].ours && parts[1].text.contains("仓库"));
+    assert!(!parts[2].ours && parts[2].text.contains("```"));
+    Ok(())
+}
+
+#[test]
+fn editorial_block_errors() {
+    assert_eq!(
+        messages(&[(
+            "01.md",
+            "# A {#a}\n## x {#a.x}\n::: ours\n注\n## y {#a.y}\n:::\n::: note\n::: ours\n::: ours\n"
+        )]),
+        [
+            "01.md:3: the `::: ours` block opened here is not closed; end it with a line `:::`",
+            "01.md:6: this `:::` closes no `::: ours` block",
+            "01.md:7: unknown block `::: note`; the only block is `::: ours` … `:::`",
+            "01.md:8: the `::: ours` block opened here is not closed; end it with a line `:::`",
+            "01.md:9: `::: ours` blocks do not nest; close the first one with `:::`",
+        ]
+    );
+}

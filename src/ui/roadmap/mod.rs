@@ -9,14 +9,17 @@ use std::rc::Rc;
 
 use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
 
-use crate::curriculum::{Chapter, Curriculum, Item, ItemId, ItemKind};
+use crate::curriculum::{Chapter, ChapterId, Curriculum, Item, ItemId, ItemKind};
 use crate::progress::{ItemProgress, ItemState, NoteTarget, Progress, chapter_completion};
 
 mod parts;
+mod text;
 
 use parts::{
     chapter_header_ui, count_text, item_title_ui, links_menu_ui, state_buttons_ui, times_text,
 };
+pub use text::image_line;
+use text::{Part, Segment, ours_ui};
 
 use super::action::{Action, DrawingAction};
 use super::commands::RowKey;
@@ -96,58 +99,19 @@ pub struct RoadmapView {
     /// A search hit just opened, framed for a moment: the target, and when the frame was
     /// first drawn (egui's clock).
     found: Option<(ScrollTarget, Option<f64>)>,
-    /// Item texts split around their pictures, computed once per item.
-    segments: HashMap<ItemId, Rc<[Segment]>>,
+    /// Intro and item texts split into runs and pictures, computed once per text.
+    texts: HashMap<TextOf, Rc<[Part]>>,
     /// Drawings registered with egui as images.
     drawing_images: DrawingImages,
     /// Every item id of the curriculum, to find progress on items it no longer has.
     known_items: Option<HashSet<ItemId>>,
 }
 
-/// A piece of an item's text: Markdown, or a picture on a line of its own.
-#[derive(Debug, PartialEq)]
-enum Segment {
-    Markdown(String),
-    Image { alt: String, path: String },
-}
-
-/// A line that is just a picture, `![alt](path)`: its alt text and path.
-pub fn image_line(line: &str) -> Option<(&str, &str)> {
-    line.trim()
-        .strip_prefix("![")
-        .and_then(|rest| rest.strip_suffix(')'))
-        .and_then(|rest| rest.split_once("]("))
-        .filter(|(_, path)| !path.contains(' '))
-}
-
-impl Segment {
-    /// Splits Markdown at lines that are just `![alt](path)`.
-    fn split(body: &str) -> Rc<[Segment]> {
-        let mut segments = Vec::new();
-        let mut text = String::new();
-        for line in body.lines() {
-            match image_line(line) {
-                Some((alt, path)) => {
-                    if !text.trim().is_empty() {
-                        segments.push(Segment::Markdown(std::mem::take(&mut text)));
-                    }
-                    text.clear();
-                    segments.push(Segment::Image {
-                        alt: alt.to_owned(),
-                        path: path.to_owned(),
-                    });
-                }
-                _ => {
-                    text.push_str(line);
-                    text.push('\n');
-                }
-            }
-        }
-        if !text.trim().is_empty() {
-            segments.push(Segment::Markdown(text));
-        }
-        segments.into()
-    }
+/// Whose text: a chapter's introduction or an item's.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum TextOf {
+    Intro(ChapterId),
+    Item(ItemId),
 }
 
 impl RoadmapView {
@@ -550,7 +514,8 @@ impl RoadmapView {
         let note = progress.note(&target);
         ui.indent(("chapter-info", &chapter.id), |ui| {
             if !chapter.intro.is_empty() {
-                self.markdown_ui(ui, ("intro", &chapter.id), &chapter.intro);
+                let key = TextOf::Intro(chapter.id.clone());
+                self.text_ui(ui, &key, &chapter.intro, false, strings, actions);
             }
             ui.horizontal(|ui| {
                 ui.label(egui::RichText::new(strings.chapter_note).small().weak());
@@ -637,7 +602,9 @@ impl RoadmapView {
                                 // Line the text up with the checkbox label.
                                 ui.add_space(ui.spacing().icon_width + ui.spacing().icon_spacing);
                                 ui.vertical(|ui| {
-                                    self.body_ui(ui, item, actions);
+                                    let key = TextOf::Item(item.id.clone());
+                                    let task = item.kind == ItemKind::Task;
+                                    self.text_ui(ui, &key, &item.body, task, strings, actions);
                                 });
                             });
                         }
@@ -684,34 +651,71 @@ impl RoadmapView {
         ui.add_space(theme::ITEM_GAP);
     }
 
-    /// The item's text: Markdown, with its pictures drawn as thumbnails that open full size.
-    fn body_ui(&mut self, ui: &mut egui::Ui, item: &Item, actions: &mut Vec<Action>) {
-        let segments = Rc::clone(
-            self.segments
-                .entry(item.id.clone())
-                .or_insert_with(|| Segment::split(&item.body)),
+    /// An intro's or item's text: Markdown, with its pictures drawn as thumbnails that open
+    /// full size, and editorial additions framed as ours. A picture of ours in a task's text
+    /// is the app's example for the task and is captioned so.
+    fn text_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        key: &TextOf,
+        text: &str,
+        task: bool,
+        strings: &Strings,
+        actions: &mut Vec<Action>,
+    ) {
+        let parts = Rc::clone(
+            self.texts
+                .entry(key.clone())
+                .or_insert_with(|| text::parts(text)),
         );
+        for (index, part) in parts.iter().enumerate() {
+            if part.ours {
+                let caption = task.then_some(strings.example_caption);
+                ours_ui(ui, strings, |ui| {
+                    self.segments_ui(ui, (key, index), &part.segments, caption, actions);
+                });
+            } else {
+                self.segments_ui(ui, (key, index), &part.segments, None, actions);
+            }
+        }
+    }
+
+    /// One run of text; `caption` replaces the pictures' own alt text under them.
+    fn segments_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        salt: (&TextOf, usize),
+        segments: &[Segment],
+        caption: Option<&str>,
+        actions: &mut Vec<Action>,
+    ) {
         for (index, segment) in segments.iter().enumerate() {
             match segment {
-                Segment::Markdown(text) => self.markdown_ui(ui, (&item.id, index), text),
+                Segment::Markdown(text) => self.markdown_ui(ui, (salt, index), text),
                 Segment::Image { alt, path } => {
+                    // The app's example is captioned in the colour of our additions.
+                    let caption_color = match caption {
+                        Some(_) => theme::palette(ui.visuals()).editorial,
+                        None => ui.visuals().weak_text_color(),
+                    };
+                    let caption = caption.unwrap_or(alt);
                     let uri = format!("{}{path}", super::CURRICULUM_IMAGE_SCHEME);
                     let response = ui
                         .add(
-                            egui::Image::from_uri(uri)
+                            egui::Image::from_uri(uri.clone())
                                 .fit_to_original_size(1.0)
                                 .max_width(theme::THUMBNAIL_WIDTH)
                                 .sense(egui::Sense::click()),
                         )
                         .on_hover_cursor(egui::CursorIcon::ZoomIn)
-                        .on_hover_text(alt.as_str());
+                        .on_hover_text(caption);
                     if response.clicked() {
                         actions.push(Action::Drawing(DrawingAction::ShowImage {
-                            title: alt.clone(),
-                            uri: format!("{}{path}", super::CURRICULUM_IMAGE_SCHEME),
+                            title: caption.to_owned(),
+                            uri,
                         }));
                     }
-                    ui.label(egui::RichText::new(alt.as_str()).small().weak());
+                    ui.label(egui::RichText::new(caption).small().color(caption_color));
                 }
             }
         }
