@@ -104,7 +104,7 @@ fn command_ui(ui: &mut egui::Ui, command: Command, model: &Model, actions: &mut 
         response = response.on_hover_text(hint);
     }
     if let Some(shortcut) = command.shortcut() {
-        let keys = ui.ctx().format_shortcut(&shortcut);
+        let keys = Command::keys_text(ui.ctx(), &shortcut);
         response = response.on_hover_text(fill(strings.shortcut_hint, &[("keys", &keys)]));
     }
     if response.clicked() {

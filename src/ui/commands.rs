@@ -66,6 +66,16 @@ pub enum Place {
 }
 
 impl Command {
+    /// How a shortcut is written in the UI: egui's form (Ctrl+E, ⌘E on a Mac), a plain key as
+    /// its symbol (`?`, not "Questionmark").
+    pub fn keys_text(ctx: &egui::Context, shortcut: &KeyboardShortcut) -> String {
+        if shortcut.modifiers.is_none() {
+            shortcut.logical_key.symbol_or_name().to_owned()
+        } else {
+            ctx.format_shortcut(shortcut)
+        }
+    }
+
     /// Every command, in the order they are shown.
     pub const ALL: [Self; 18] = [
         Self::Continue,
@@ -138,7 +148,10 @@ impl Command {
             command(Key::K),
             KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::P),
         ];
-        const SHORTCUTS: &[KeyboardShortcut] = &[KeyboardShortcut::new(Modifiers::NONE, Key::F1)];
+        const SHORTCUTS: &[KeyboardShortcut] = &[
+            KeyboardShortcut::new(Modifiers::NONE, Key::F1),
+            KeyboardShortcut::new(Modifiers::NONE, Key::Questionmark),
+        ];
         const ZOOM_IN: &[KeyboardShortcut] = &[command(Key::Plus), command(Key::Equals)];
         const ZOOM_OUT: &[KeyboardShortcut] = &[command(Key::Minus)];
         const ZOOM_RESET: &[KeyboardShortcut] = &[command(Key::Num0)];
@@ -229,8 +242,11 @@ impl Command {
             .filter(move |command| command.place() == place)
     }
 
-    /// Commands whose shortcut was pressed this frame (the keys are consumed).
+    /// Commands whose shortcut was pressed this frame (the keys are consumed). A shortcut
+    /// that would interfere with typing (`?`, F1) counts only while no text field has the
+    /// focus (egui's own rule, [`KeyboardShortcut::conflicts_with_text_editing`]).
     pub fn pressed(ctx: &egui::Context) -> Vec<Self> {
+        let typing = ctx.egui_wants_keyboard_input();
         ctx.input_mut(|input| {
             Self::ALL
                 .into_iter()
@@ -238,6 +254,7 @@ impl Command {
                     command
                         .shortcuts()
                         .iter()
+                        .filter(|shortcut| !(typing && shortcut.conflicts_with_text_editing()))
                         .any(|shortcut| input.consume_shortcut(shortcut))
                 })
                 .collect()

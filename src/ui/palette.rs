@@ -91,7 +91,8 @@ impl PaletteView {
                                 egui::Layout::right_to_left(egui::Align::Center),
                                 |ui| {
                                     ui.label(
-                                        egui::RichText::new(ctx.format_shortcut(&shortcut)).weak(),
+                                        egui::RichText::new(Command::keys_text(ctx, &shortcut))
+                                            .weak(),
                                     );
                                 },
                             );
@@ -132,8 +133,10 @@ fn shortcut_sheet_ui(ctx: &egui::Context, strings: &Strings, actions: &mut Vec<A
                     if keys.is_empty() {
                         continue;
                     }
-                    let keys: Vec<String> =
-                        keys.iter().map(|key| ctx.format_shortcut(key)).collect();
+                    let keys: Vec<String> = keys
+                        .iter()
+                        .map(|key| Command::keys_text(ctx, key))
+                        .collect();
                     ui.label(egui::RichText::new(keys.join(" / ")).monospace());
                     ui.label(command.label(strings));
                     ui.end_row();

@@ -162,3 +162,24 @@ impl Extend<Notice> for Notices {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_window_state_saved_before_themes_existed_gets_the_defaults() {
+        let old = r#"(language: English, open_chapters: ["python"], mentor_name: "王老师")"#;
+        let state: UiState = ron::from_str(old).expect("an old state still reads");
+        assert_eq!(state.language, Language::English);
+        assert_eq!(state.theme, Theme::System);
+        assert_eq!(state.text_size, 100);
+    }
+
+    #[test]
+    fn text_sizes_are_clamped() {
+        assert_eq!(clamp_text_size(0), 90);
+        assert_eq!(clamp_text_size(120), 120);
+        assert_eq!(clamp_text_size(400), 150);
+    }
+}
