@@ -26,6 +26,8 @@ pub enum Command {
     UndoImport,
     /// Open or close the mentor's class view.
     MentorView,
+    /// The study plan window (the plan, target dates, the activity calendar).
+    Plan,
     /// Open every chapter.
     ExpandAll,
     /// Close every chapter.
@@ -65,13 +67,14 @@ pub enum Place {
 
 impl Command {
     /// Every command, in the order they are shown.
-    pub const ALL: [Self; 17] = [
+    pub const ALL: [Self; 18] = [
         Self::Continue,
         Self::ExportProgress,
         Self::ExportMarkdown,
         Self::Import,
         Self::UndoImport,
         Self::MentorView,
+        Self::Plan,
         Self::ExpandAll,
         Self::CollapseAll,
         Self::Palette,
@@ -94,6 +97,7 @@ impl Command {
             Self::Import => strings.import_button,
             Self::UndoImport => strings.undo_import,
             Self::MentorView => strings.mentor_button,
+            Self::Plan => strings.plan_title,
             Self::ExpandAll => strings.expand_all,
             Self::CollapseAll => strings.collapse_all,
             Self::Palette => strings.command_palette,
@@ -112,6 +116,7 @@ impl Command {
     pub fn hint(self, strings: &Strings) -> Option<&'static str> {
         match self {
             Self::Continue => Some(strings.continue_hint),
+            Self::Plan => Some(strings.plan_hint),
             _ => None,
         }
     }
@@ -152,7 +157,9 @@ impl Command {
     /// Where the command is shown.
     pub fn place(self) -> Place {
         match self {
-            Self::Continue | Self::Import | Self::UndoImport | Self::MentorView => Place::Bar,
+            Self::Continue | Self::Import | Self::UndoImport | Self::MentorView | Self::Plan => {
+                Place::Bar
+            }
             Self::ExportProgress | Self::ExportMarkdown => Place::ExportMenu,
             Self::ExpandAll | Self::CollapseAll | Self::Palette | Self::Shortcuts => {
                 Place::SettingsMenu
@@ -171,6 +178,7 @@ impl Command {
     pub fn is_on(self, model: &Model) -> Option<bool> {
         match self {
             Self::MentorView => Some(model.mentor.class.is_some()),
+            Self::Plan => Some(model.plan.open),
             _ => None,
         }
     }
@@ -194,6 +202,7 @@ impl Command {
                     MentorAction::Open.into()
                 }
             }
+            Self::Plan => super::action::PlanAction::Show(!model.plan.open).into(),
             Self::ExpandAll => Action::SetAllChaptersOpen(true),
             Self::CollapseAll => Action::SetAllChaptersOpen(false),
             Self::Palette => Action::ShowOverlay(Some(Overlay::Palette)),
