@@ -381,6 +381,7 @@ const SKIPPED_NAMES_SHOWN: usize = 10;
 /// Bad files, older files of the same student and the files of a folder that were skipped
 /// (not progress files by their extension) are listed on `err`; the exit code is non-zero
 /// only if no file could be read.
+#[allow(clippy::too_many_arguments)] // The command's options, one each.
 fn report(
     curriculum: &Curriculum,
     paths: &[PathBuf],

@@ -126,9 +126,8 @@ pub fn collect_paths(paths: &[PathBuf]) -> Collected {
                         .filter(|path| path.is_file() && !is_sync_leftover(path))
                         // A plan shared in the class folder is known, never progress.
                         .filter(|path| {
-                            !path
-                                .extension()
-                                .is_some_and(|ext| ext == crate::plan::PLAN_EXTENSION)
+                            path.extension()
+                                .is_none_or(|ext| ext != crate::plan::PLAN_EXTENSION)
                         })
                         .partition(|path| {
                             path.extension().is_some_and(|ext| {

@@ -124,6 +124,7 @@ pub fn plan_window_ui(
                         ],
                     ));
                     pace_line_ui(ui, curriculum, &pace, strings);
+                    share_ui(ui, shown, strings, actions);
                     ui.add_space(4.0);
                     chapters_ui(ui, curriculum, &pace, strings);
                 }
@@ -233,36 +234,6 @@ fn editor_ui(
         .default_open(shown.file.is_none())
         .show(ui, |ui| {
             let palette = theme::palette(ui.visuals());
-            egui::Grid::new("plan_editor")
-                .num_columns(3)
-                .show(ui, |ui| {
-                    date_field_ui(
-                        ui,
-                        strings.plan_start,
-                        strings.plan_start,
-                        &mut editor.start,
-                        strings,
-                    );
-                    ui.end_row();
-                    date_field_ui(
-                        ui,
-                        strings.plan_end,
-                        strings.plan_end,
-                        &mut editor.end,
-                        strings,
-                    );
-                    ui.end_row();
-                    for chapter in &curriculum.chapters {
-                        let (due, optional) = editor
-                            .dues
-                            .entry(chapter.id.clone())
-                            .or_insert_with(|| (editor.end.clone(), chapter.elective));
-                        let name = fill(strings.plan_due_of, &[("chapter", &chapter.title)]);
-                        date_field_ui(ui, &chapter.title, &name, due, strings);
-                        ui.checkbox(optional, strings.plan_optional);
-                        ui.end_row();
-                    }
-                });
             let typed = editor.plan(curriculum);
             if let Err(text) = &typed {
                 ui.label(
@@ -294,7 +265,46 @@ fn editor_ui(
                     actions.push(PlanAction::Remove.into());
                 }
             });
+            egui::Grid::new("plan_editor")
+                .num_columns(3)
+                .show(ui, |ui| {
+                    date_field_ui(
+                        ui,
+                        strings.plan_start,
+                        strings.plan_start,
+                        &mut editor.start,
+                        strings,
+                    );
+                    ui.end_row();
+                    date_field_ui(
+                        ui,
+                        strings.plan_end,
+                        strings.plan_end,
+                        &mut editor.end,
+                        strings,
+                    );
+                    ui.end_row();
+                    for chapter in &curriculum.chapters {
+                        let (due, optional) = editor
+                            .dues
+                            .entry(chapter.id.clone())
+                            .or_insert_with(|| (editor.end.clone(), chapter.elective));
+                        let name = fill(strings.plan_due_of, &[("chapter", &chapter.title)]);
+                        date_field_ui(ui, &chapter.title, &name, due, strings);
+                        ui.checkbox(optional, strings.plan_optional);
+                        ui.end_row();
+                    }
+                });
         });
+}
+
+/// Sharing the plan: a file anywhere, or straight into the class folder.
+fn share_ui(
+    ui: &mut egui::Ui,
+    shown: &PlanShown<'_>,
+    strings: &Strings,
+    actions: &mut Vec<Action>,
+) {
     if shown.file.is_some() {
         ui.horizontal_wrapped(|ui| {
             if ui.button(strings.plan_share).clicked() {
