@@ -263,6 +263,13 @@ impl StudyApp {
         }
     }
 
+    /// Shows or hides the class charts (benchmarks compare the class view with and without).
+    pub fn show_class_charts(&mut self, open: bool) {
+        if let Some(view) = &mut self.model.mentor.class {
+            view.charts_open = open;
+        }
+    }
+
     /// The plan in use.
     pub fn plan(&self) -> Option<&crate::plan::PlanFile> {
         self.model.plan.file.as_ref()
