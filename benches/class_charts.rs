@@ -67,7 +67,13 @@ fn charts(c: &mut Criterion) {
         files.iter().map(|f| &f.progress).collect();
     c.bench_function("class charts/numbers, 200 students", |b| {
         b.iter(|| {
-            black_box(burn_up(curriculum, &plan, &progresses, &TimeZone::UTC, today));
+            black_box(burn_up(
+                curriculum,
+                &plan,
+                &progresses,
+                &TimeZone::UTC,
+                today,
+            ));
             black_box(funnel(curriculum, &plan, &progresses, today))
         });
     });
@@ -88,7 +94,11 @@ fn charts(c: &mut Criterion) {
     );
     for _ in 0..2000 {
         let _ = ctx.run_ui(input(), |ui| app.show(ui));
-        if app.class().is_some_and(|class| class.students.len() == STUDENTS) && !app.is_busy() {
+        if app
+            .class()
+            .is_some_and(|class| class.students.len() == STUDENTS)
+            && !app.is_busy()
+        {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(5));

@@ -268,13 +268,22 @@ impl ClassView {
                     ui.strong(strings.column_notes);
                 });
             })
-            .body(|mut body| {
-                for (index, row) in self.class.students.iter().enumerate() {
-                    if !report::matches_filter(row, &self.filter) {
-                        continue;
-                    }
+            .body(|body| {
+                // Only the rows in view are laid out (a class of 200 drew every row).
+                let shown: Vec<usize> = (0..self.class.students.len())
+                    .filter(|&index| {
+                        report::matches_filter(&self.class.students[index], &self.filter)
+                    })
+                    .collect();
+                body.rows(theme::TABLE_ROW_HEIGHT, shown.len(), |mut table_row| {
+                    let Some((index, row)) = shown
+                        .get(table_row.index())
+                        .and_then(|&index| Some((index, self.class.students.get(index)?)))
+                    else {
+                        return;
+                    };
                     let inactive = report::is_inactive(row, now, self.inactive_days);
-                    body.row(theme::TABLE_ROW_HEIGHT, |mut table_row| {
+                    {
                         table_row.col(|ui| {
                             if ui
                                 .link(strings.display_name(&row.file.student))
@@ -394,8 +403,8 @@ impl ClassView {
                                 ));
                             }
                         });
-                    });
-                }
+                    }
+                });
             });
         if let Some(column) = clicked_column {
             self.sort_by(column);
