@@ -86,6 +86,13 @@ pub enum Command {
         /// atomically, a folder, device or pipe never.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// A study plan (`.scplan`): adds each student's pace (the CSV's pace column, the
+        /// Markdown report's pace table).
+        #[arg(long, value_name = "PLAN")]
+        plan: Option<PathBuf>,
+        /// The day the pace is computed for (`2027-01-20`); today by default.
+        #[arg(long, value_name = "DATE")]
+        today: Option<jiff::civil::Date>,
     },
 }
 
@@ -120,6 +127,8 @@ pub fn run(
             format,
             table,
             output,
+            plan,
+            today,
         } => {
             return report(
                 curriculum,
@@ -127,6 +136,7 @@ pub fn run(
                 *format,
                 *table,
                 output.as_deref(),
+                plan.as_deref().map(|plan| (plan, *today)),
                 out,
                 err,
             );
@@ -371,15 +381,34 @@ const SKIPPED_NAMES_SHOWN: usize = 10;
 /// Bad files, older files of the same student and the files of a folder that were skipped
 /// (not progress files by their extension) are listed on `err`; the exit code is non-zero
 /// only if no file could be read.
+#[allow(clippy::too_many_arguments)] // The command's options, one each.
 fn report(
     curriculum: &Curriculum,
     paths: &[PathBuf],
     format: ReportFormat,
     table: Option<Table>,
     output: Option<&Path>,
+    plan: Option<(&Path, Option<jiff::civil::Date>)>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> ExitCode {
+    let plan = match plan {
+        None => None,
+        Some((path, today)) => match crate::plan::file::read_path(path) {
+            Ok(read) => {
+                let today = today.unwrap_or_else(|| {
+                    jiff::tz::TimeZone::system()
+                        .to_datetime(jiff::Timestamp::now())
+                        .date()
+                });
+                Some((read.file.plan, today))
+            }
+            Err(error) => {
+                let _ = writeln!(err, "{}: error: {error}", path.display());
+                return ExitCode::from(2);
+            }
+        },
+    };
     if format == ReportFormat::Md && table == Some(Table::Items) {
         let _ = writeln!(
             err,
@@ -391,6 +420,9 @@ fn report(
     let table = table.unwrap_or(Table::Chapters);
     let mut class = report::load_class(curriculum, paths);
     report::sort_rows(&mut class.students, report::Column::Name, false);
+    if let Some((plan, today)) = &plan {
+        report::set_pace(&mut class, curriculum, Some(plan), *today);
+    }
     for (path, error) in &class.problems {
         let _ = writeln!(err, "{}: error: {error}", path.display());
     }

@@ -13,6 +13,7 @@ pub mod exchange;
 pub mod format;
 pub mod i18n;
 pub mod instance;
+pub mod plan;
 pub mod progress;
 pub mod report;
 pub mod safe_io;

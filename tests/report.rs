@@ -31,10 +31,10 @@ fn the_report_command_writes_exact_csv() {
     let (code, out, err) = report(&[dir.path().to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
     let expected = "\u{feff}\
-姓名,学生ID,一、python基础 (%),二、什么是机械/深度学习？ (%),三、数据处理 (%),四、了解/复刻机器学习案例 (%),五、了解/复刻深度学习案例 (%),六、撰写简单机器学习代码 (%),七、深度学习调参优化 (%),八、如何导出模型/撰写推理代码 (%),选修：如何使用线上环境进行开发？ (%),总进度 (%),已完成,已跳过,条目数,最后活动,流程图,导师反馈,反馈已发,文件
-安娜,s-an,100,0,0,0,0,0,0,0,0,17,4,0,23,2026-11-27 10:30 UTC,无,无,,anna.scprogress
-李四,s-li,0,0,0,0,0,0,0,0,0,0,0,0,23,2026-11-01 08:00 UTC,无,无,,lisi.scprogress
-张三,s-zhang,50,50,0,0,0,0,0,0,0,13,3,0,23,2026-11-28 08:00 UTC,无,无,,zhangsan-new.scprogress
+姓名,学生ID,一、python基础 (%),二、什么是机械/深度学习？ (%),三、数据处理 (%),四、了解/复刻机器学习案例 (%),五、了解/复刻深度学习案例 (%),六、撰写简单机器学习代码 (%),七、深度学习调参优化 (%),八、如何导出模型/撰写推理代码 (%),选修：如何使用线上环境进行开发？ (%),总进度 (%),已完成,已跳过,条目数,最后活动,流程图,导师反馈,反馈已发,进度节奏,文件
+安娜,s-an,100,0,0,0,0,0,0,0,0,17,4,0,23,2026-11-27 10:30 UTC,无,无,,,anna.scprogress
+李四,s-li,0,0,0,0,0,0,0,0,0,0,0,0,23,2026-11-01 08:00 UTC,无,无,,,lisi.scprogress
+张三,s-zhang,50,50,0,0,0,0,0,0,0,13,3,0,23,2026-11-28 08:00 UTC,无,无,,,zhangsan-new.scprogress
 ";
     assert_eq!(out, expected);
     assert!(err.contains("broken.scprogress: error: "), "{err}");
@@ -117,6 +117,8 @@ fn run_report(
         format,
         table: Some(table),
         output: None,
+        plan: None,
+        today: None,
     };
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let code = study_companion::cli::run(
@@ -428,7 +430,7 @@ fn a_feedback_file_in_the_class_folder_is_feedback_not_progress() {
     let zhang_line = out.lines().find(|line| line.starts_with("张三")).unwrap();
     assert!(
         zhang_line.contains(
-            ",13,3,0,23,2026-11-28 08:00 UTC,无,无,2026-11-29 09:00 UTC,zhangsan-new.scprogress"
+            ",13,3,0,23,2026-11-28 08:00 UTC,无,无,2026-11-29 09:00 UTC,,zhangsan-new.scprogress"
         ),
         "{zhang_line}"
     );
@@ -580,4 +582,71 @@ fn a_file_still_arriving_is_unsettled_and_a_stale_broken_file_a_problem() {
         "{err}"
     );
     assert!(err.contains("old.scprogress: error: "), "{err}");
+}
+
+/// `report --plan` adds each student's pace at the given day: a CSV column and a Markdown
+/// table.
+#[test]
+fn the_report_has_a_pace_column_and_table_with_a_plan() {
+    use jiff::civil::date;
+    let dir = tempfile::tempdir().unwrap();
+    let curriculum = study_companion::embedded::curriculum();
+    let mut progress = format::ProgressFile::new(format::Student::new("张三"), &curriculum.version);
+    let time: jiff::Timestamp = "2027-01-12T08:00:00Z".parse().unwrap();
+    for (_, item) in curriculum.items().take(3) {
+        progress
+            .progress
+            .set_state(&item.id, study_companion::progress::ItemState::Done, time);
+    }
+    let class = dir.path().join("class");
+    std::fs::create_dir(&class).unwrap();
+    std::fs::write(
+        class.join("zhang.scprogress"),
+        format::to_string(&progress).unwrap(),
+    )
+    .unwrap();
+    let plan =
+        study_companion::plan::default_plan(curriculum, date(2027, 1, 11), date(2027, 2, 21));
+    let plan_path = class.join("计划.scplan");
+    let file = study_companion::plan::PlanFile::new(plan.clone(), "王老师", "v", time);
+    std::fs::write(
+        &plan_path,
+        study_companion::plan::file::to_string(&file).unwrap(),
+    )
+    .unwrap();
+    let today = date(2027, 1, 25);
+    let expected = study_companion::plan::pace(curriculum, &plan, &progress.progress, today);
+    let study_companion::plan::PaceStatus::Behind(behind) = expected.status else {
+        panic!("{expected:?}");
+    };
+    for format in [
+        study_companion::cli::ReportFormat::Csv,
+        study_companion::cli::ReportFormat::Md,
+    ] {
+        let command = study_companion::cli::Command::Report {
+            paths: vec![class.clone()],
+            format,
+            table: None,
+            output: None,
+            plan: Some(plan_path.clone()),
+            today: Some(today),
+        };
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let code = study_companion::cli::run(&command, None, curriculum, &mut out, &mut err);
+        let out = String::from_utf8(out).unwrap();
+        let err = String::from_utf8(err).unwrap();
+        assert_eq!(code, std::process::ExitCode::SUCCESS, "{err}");
+        assert!(
+            !err.contains("计划.scplan"),
+            "a plan is not a skipped file: {err}"
+        );
+        assert!(out.contains("进度节奏"), "{out}");
+        assert!(out.contains(&format!("落后 {behind} 项")), "{out}");
+        if format == study_companion::cli::ReportFormat::Md {
+            assert!(
+                out.contains(&format!("| 3/{} |", expected.expected_low)),
+                "{out}"
+            );
+        }
+    }
 }

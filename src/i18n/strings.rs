@@ -701,6 +701,148 @@ pub struct Strings {
     pub feedback_file_stem: &'static str,
     /// Mentor name when the mentor has none.
     pub default_mentor: &'static str,
+    /// A pace: on plan.
+    pub pace_on: &'static str,
+    /// A pace: `{count}` items behind the plan.
+    pub pace_behind: &'static str,
+    /// A pace: `{count}` items ahead of the plan.
+    pub pace_ahead: &'static str,
+    /// A report and class column: the pace against the plan.
+    pub report_col_pace: &'static str,
+    /// A report column: items done / items the plan expects by today.
+    pub report_col_expected: &'static str,
+    /// A report column: the chapter the plan has for this week.
+    pub report_col_this_week: &'static str,
+    /// A report column: chapters past their target date and not finished.
+    pub report_col_overdue: &'static str,
+    /// Beside the overall progress: `{chapter}`, the chapter the plan has for today.
+    pub this_week: &'static str,
+    /// Tooltip of the pace: `{done}` items done, `{expected}` expected by today, `{total}` in the plan.
+    pub pace_detail: &'static str,
+    /// The study plan window and its command.
+    pub plan_title: &'static str,
+    /// Tooltip of the plan command.
+    pub plan_hint: &'static str,
+    /// The plan window without a plan.
+    pub plan_none: &'static str,
+    /// Who made the plan: `{author}`, `{time}`.
+    pub plan_from: &'static str,
+    /// The plan is the person's own.
+    pub plan_own: &'static str,
+    /// The plan's dates: `{start}`, `{end}`.
+    pub plan_range: &'static str,
+    /// Plan table column: the chapter.
+    pub plan_col_chapter: &'static str,
+    /// Plan table column: the target date.
+    pub plan_col_due: &'static str,
+    /// Plan table column: items complete.
+    pub plan_col_progress: &'static str,
+    /// Marks a chapter past its target date (shown, never a pop-up).
+    pub plan_overdue: &'static str,
+    /// Marks an optional chapter in the plan; also the checkbox that makes it optional.
+    pub plan_optional: &'static str,
+    /// Heading of the plan editor.
+    pub plan_edit: &'static str,
+    /// Label of the plan's start date field.
+    pub plan_start: &'static str,
+    /// Label of the plan's end date field.
+    pub plan_end: &'static str,
+    /// Label of a chapter's target date field: `{chapter}`.
+    pub plan_due_of: &'static str,
+    /// Button: spread the chapters over the dates by their item counts.
+    pub plan_spread: &'static str,
+    /// Tooltip of the spread button.
+    pub plan_spread_hint: &'static str,
+    /// Button: save the plan.
+    pub plan_save: &'static str,
+    /// Button: remove the plan.
+    pub plan_remove: &'static str,
+    /// Button: share the plan as a file.
+    pub plan_share: &'static str,
+    /// Button: write the plan file into the class folder `{folder}`.
+    pub plan_share_to_folder: &'static str,
+    /// Under the share buttons: how the plan reaches the students.
+    pub plan_share_hint: &'static str,
+    /// Under a date field that does not read as a date: `{text}`.
+    pub plan_bad_date: &'static str,
+    /// Notice after the plan was saved.
+    pub plan_saved: &'static str,
+    /// Notice after the plan was removed: `{path}` keeps it.
+    pub plan_removed: &'static str,
+    /// Notice when the plan could not be saved: `{error}`.
+    pub plan_save_failed: &'static str,
+    /// File dialog filter name of plan files.
+    pub plan_file_kind: &'static str,
+    /// Start of a plan file's name.
+    pub plan_file_stem: &'static str,
+    /// Plan preview: `{author}`, `{time}`, `{start}`, `{end}`, `{count}` chapters.
+    pub plan_preview_from: &'static str,
+    /// Plan preview: what accepting does.
+    pub plan_preview_note: &'static str,
+    /// Button: use the previewed plan.
+    pub plan_accept: &'static str,
+    /// Notice after a plan was accepted: `{author}`.
+    pub plan_accepted: &'static str,
+    /// Notice when a plan file could not be read: `{path}`, `{error}`.
+    pub plan_read_failed: &'static str,
+    /// Plan file error: `{size}`, `{limit}`.
+    pub plan_err_too_large: &'static str,
+    /// Plan file error: a folder or device, `{kind}`.
+    pub plan_err_not_a_file: &'static str,
+    /// Plan file error: empty.
+    pub plan_err_empty: &'static str,
+    /// Plan file error: not UTF-8, `{offset}`.
+    pub plan_err_not_text: &'static str,
+    /// Plan file error: a progress or feedback file was given.
+    pub plan_err_progress: &'static str,
+    /// Plan file error: `{line}`, `{col}`, `{message}` (the parser's words).
+    pub plan_err_syntax: &'static str,
+    /// Plan file error: `{found}`, `{supported}`.
+    pub plan_err_too_new: &'static str,
+    /// Plan file error: `{version}`.
+    pub plan_err_unknown_version: &'static str,
+    /// Plan file error (also in the editor): `{start}`, `{end}`.
+    pub plan_err_end_before_start: &'static str,
+    /// Plan file error (also in the editor): `{days}`, `{limit}`.
+    pub plan_err_too_long: &'static str,
+    /// Plan file error: `{count}`, `{limit}`.
+    pub plan_err_too_many: &'static str,
+    /// Plan file error: `{error}` (the system's words).
+    pub plan_err_io: &'static str,
+    /// Plan preview: a chapter id skipped, `{id}`.
+    pub plan_repair_bad_id: &'static str,
+    /// Plan preview: a chapter named twice, `{id}`.
+    pub plan_repair_duplicate: &'static str,
+    /// Plan preview: `{chapter}`'s date `{from}` moved to `{to}`.
+    pub plan_repair_due_moved: &'static str,
+    /// Plan preview: control characters removed from the author's name.
+    pub plan_repair_author: &'static str,
+    /// Heading of the activity calendar.
+    pub calendar_title: &'static str,
+    /// Under the calendar: `{days}` days with activity in `{weeks}` weeks.
+    pub calendar_summary: &'static str,
+    /// Tooltip of a calendar day: `{date}`, `{count}`.
+    pub calendar_day: &'static str,
+    /// Heading of the class charts.
+    pub charts_title: &'static str,
+    /// Title of the burn-up chart.
+    pub chart_burn_up: &'static str,
+    /// Burn-up legend: the median student.
+    pub chart_median: &'static str,
+    /// Burn-up legend: the middle half of the class.
+    pub chart_spread: &'static str,
+    /// Burn-up legend: the plan line.
+    pub chart_plan: &'static str,
+    /// Title of the chapter funnel.
+    pub chart_funnel: &'static str,
+    /// Funnel legend: students who finished the chapter.
+    pub chart_finished: &'static str,
+    /// Funnel legend: students the plan expects by today.
+    pub chart_expected: &'static str,
+    /// Instead of the charts without a plan.
+    pub chart_no_plan: &'static str,
+    /// Burn-up x axis label of a day: `{date}`.
+    pub chart_day: &'static str,
 }
 
 impl Strings {

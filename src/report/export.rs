@@ -16,6 +16,7 @@ use jiff::Timestamp;
 use super::{Class, file_name};
 use crate::curriculum::Curriculum;
 use crate::i18n::{Strings, fill};
+use crate::plan::PaceStatus;
 
 /// Which table of the report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -92,6 +93,7 @@ pub fn csv(
                     strings.report_col_drawing,
                     strings.report_col_feedback,
                     strings.report_col_feedback_sent,
+                    strings.report_col_pace,
                     strings.report_col_file,
                 ]
                 .map(str::to_owned),
@@ -112,6 +114,10 @@ pub fn csv(
                     yes_no(row.has_drawing, strings).to_owned(),
                     yes_no(row.has_feedback, strings).to_owned(),
                     time(row.feedback_sent),
+                    row.pace
+                        .as_ref()
+                        .map(|pace| pace_text(pace.status, strings))
+                        .unwrap_or_default(),
                     text_cell(&file_name(&row.path)).into_owned(),
                 ]);
                 writer.write_record(&record)?;
@@ -205,6 +211,7 @@ pub fn markdown(curriculum: &Curriculum, class: &Class, strings: &Strings) -> St
     for (index, chapter) in curriculum.chapters.iter().enumerate() {
         let _ = writeln!(out, "{}. {}", index + 1, chapter.title);
     }
+    pace_table(&mut out, curriculum, class, strings);
     let duplicates: Vec<_> = class
         .students
         .iter()
@@ -236,6 +243,60 @@ pub fn markdown(curriculum: &Curriculum, class: &Class, strings: &Strings) -> St
         }
     }
     out
+}
+
+/// "On pace", "3 items behind", "2 items ahead", in the UI language.
+pub fn pace_text(status: PaceStatus, strings: &Strings) -> String {
+    match status {
+        PaceStatus::OnPace => strings.pace_on.to_owned(),
+        PaceStatus::Behind(n) => fill(strings.pace_behind, &[("count", &n.to_string())]),
+        PaceStatus::Ahead(n) => fill(strings.pace_ahead, &[("count", &n.to_string())]),
+    }
+}
+
+/// The pace of each student (when the class has a plan): done against expected, this week's
+/// chapter and the chapters past their target date.
+fn pace_table(out: &mut String, curriculum: &Curriculum, class: &Class, strings: &Strings) {
+    if class.students.iter().all(|row| row.pace.is_none()) {
+        return;
+    }
+    let _ = writeln!(out, "\n## {}\n", strings.report_col_pace);
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} | {} |\n|---|---|---:|---|---|",
+        strings.report_col_name,
+        strings.report_col_pace,
+        strings.report_col_expected,
+        strings.report_col_this_week,
+        strings.report_col_overdue,
+    );
+    let title = |id: &crate::curriculum::ChapterId| {
+        curriculum
+            .chapter(id)
+            .map_or_else(|| id.to_string(), |chapter| chapter.title.clone())
+            .replace('|', "\\|")
+    };
+    for row in &class.students {
+        let Some(pace) = &row.pace else {
+            continue;
+        };
+        let overdue: Vec<String> = pace
+            .chapters
+            .iter()
+            .filter(|chapter| chapter.overdue)
+            .map(|chapter| title(&chapter.chapter))
+            .collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {}/{} | {} | {} |",
+            strings.display_name(&row.file.student).replace('|', "\\|"),
+            pace_text(pace.status, strings),
+            pace.done,
+            pace.expected_low,
+            pace.current.as_ref().map(title).unwrap_or_default(),
+            overdue.join(strings.list_separator),
+        );
+    }
 }
 
 fn yes_no(yes: bool, strings: &Strings) -> &'static str {

@@ -3,7 +3,7 @@
 
 mod export;
 
-pub use export::{Table, csv, markdown, text_cell};
+pub use export::{Table, csv, markdown, pace_text, text_cell};
 
 use std::path::{Path, PathBuf};
 
@@ -11,6 +11,7 @@ use jiff::Timestamp;
 
 use crate::curriculum::Curriculum;
 use crate::format::{self, EXTENSION, FEEDBACK_EXTENSION, ProgressFile};
+use crate::plan::{Pace, Plan};
 use crate::progress::{Completion, chapter_completion, overall_completion};
 
 /// One student of the class (the newest of their files).
@@ -36,6 +37,8 @@ pub struct StudentRow {
     pub feedback_sent: Option<Timestamp>,
     /// Older files of the same student that this one replaced.
     pub superseded: Vec<PathBuf>,
+    /// Where the student stands against the class's plan ([`set_pace`]); `None` without one.
+    pub pace: Option<Pace>,
 }
 
 impl StudentRow {
@@ -121,6 +124,11 @@ pub fn collect_paths(paths: &[PathBuf]) -> Collected {
                         .filter_map(Result::ok)
                         .map(|entry| entry.path())
                         .filter(|path| path.is_file() && !is_sync_leftover(path))
+                        // A plan shared in the class folder is known, never progress.
+                        .filter(|path| {
+                            path.extension()
+                                .is_none_or(|ext| ext != crate::plan::PLAN_EXTENSION)
+                        })
                         .partition(|path| {
                             path.extension().is_some_and(|ext| {
                                 ext == EXTENSION || ext == FEEDBACK_EXTENSION || ext == "ron"
@@ -365,6 +373,7 @@ fn student_row(
         last_activity,
         has_drawing,
         superseded: Vec::new(),
+        pace: None,
     }
 }
 
@@ -417,6 +426,8 @@ pub enum Column {
     LastActivity,
     /// Drawing attached.
     Drawing,
+    /// Pace against the plan: furthest behind first (ascending), no plan last.
+    Pace,
 }
 
 /// Sorts rows by a column (ties by name, then id, so the order is always the same).
@@ -430,6 +441,7 @@ pub fn sort_rows(rows: &mut [StudentRow], column: Column, descending: bool) {
             Column::Total => a.total.fraction().total_cmp(&b.total.fraction()),
             Column::LastActivity => a.last_activity.cmp(&b.last_activity),
             Column::Drawing => a.has_drawing.cmp(&b.has_drawing),
+            Column::Pace => pace_key(a).cmp(&pace_key(b)),
         };
         let primary = if descending {
             primary.reverse()
@@ -446,6 +458,37 @@ pub fn sort_rows(rows: &mut [StudentRow], column: Column, descending: bool) {
             .then(by_name)
             .then_with(|| a.file.student.id.cmp(&b.file.student.id))
     });
+}
+
+/// Items ahead (positive) or behind (negative); a row without a pace sorts after every
+/// other in ascending order.
+fn pace_key(row: &StudentRow) -> i64 {
+    row.pace
+        .as_ref()
+        .map_or(i64::MAX, |pace| pace.status.signed())
+}
+
+/// Sets every row's pace against `plan` on `today` (or clears it without a plan).
+///
+/// # Example
+/// ```
+/// use jiff::civil::date;
+/// use study_companion::plan::default_plan;
+/// use study_companion::report::{set_pace, Class};
+/// let curriculum = study_companion::embedded::curriculum();
+/// let plan = default_plan(curriculum, date(2027, 1, 11), date(2027, 2, 21));
+/// let mut class = Class::default();
+/// set_pace(&mut class, curriculum, Some(&plan), date(2027, 1, 20));
+/// ```
+pub fn set_pace(
+    class: &mut Class,
+    curriculum: &Curriculum,
+    plan: Option<&Plan>,
+    today: jiff::civil::Date,
+) {
+    for row in &mut class.students {
+        row.pace = plan.map(|plan| crate::plan::pace(curriculum, plan, &row.file.progress, today));
+    }
 }
 
 fn fraction(completion: Option<&Completion>) -> f32 {

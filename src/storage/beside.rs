@@ -26,7 +26,59 @@ pub struct Profile {
 /// Longest profile file read (a few hundred bytes in practice).
 const MAX_PROFILE_BYTES: u64 = 64 * 1024;
 
+/// The plan kept in the data folder (a plan file, see `crate::plan::file`).
+pub const PLAN_FILE: &str = "plan.ron";
+/// Where an unreadable `plan.ron` is moved.
+const PLAN_DAMAGED_FILE: &str = "plan.damaged.ron";
+
 impl Storage {
+    /// The plan kept in the data folder (`plan.ron`, a plan file): `None` when there is none.
+    /// A file that cannot be read is moved aside to `plan.damaged.ron` (never overwritten by
+    /// the next save) and the reason returned.
+    pub fn load_plan(&self) -> Result<Option<crate::plan::PlanFile>, String> {
+        let path = self.dir.join(PLAN_FILE);
+        if !path.exists() {
+            return Ok(None);
+        }
+        match crate::plan::file::read_path(&path) {
+            Ok(read) => Ok(Some(read.file)),
+            Err(error) => {
+                let aside = self.dir.join(PLAN_DAMAGED_FILE);
+                let moved = std::fs::rename(&path, &aside);
+                log::warn!(
+                    "{} could not be read: {error} (moved aside: {moved:?})",
+                    path.display()
+                );
+                Err(format!("{error} ({})", aside.display()))
+            }
+        }
+    }
+
+    /// Saves the plan atomically, or removes it (kept as `plan.ron.bak`, whose path is
+    /// returned).
+    pub fn save_plan(
+        &self,
+        plan: Option<&crate::plan::PlanFile>,
+    ) -> Result<Option<PathBuf>, StorageError> {
+        let path = self.dir.join(PLAN_FILE);
+        match plan {
+            Some(plan) => {
+                let text = crate::plan::file::to_string(plan)
+                    .map_err(|err| StorageError::Format(FormatError::Write(err.to_string())))?;
+                write_atomically(&path, text.as_bytes(), || Ok(()))?;
+                Ok(None)
+            }
+            None => {
+                let backup = self.dir.join(format!("{PLAN_FILE}.bak"));
+                if path.exists() {
+                    std::fs::rename(&path, &backup)
+                        .map_err(|err| StorageError::Format(FormatError::Io(err)))?;
+                }
+                Ok(Some(backup))
+            }
+        }
+    }
+
     /// The saved profile; the default when there is none or it cannot be read (it holds
     /// settings, not work: they are asked again, and the reason is logged).
     pub fn load_profile(&self) -> Profile {

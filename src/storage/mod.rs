@@ -28,7 +28,7 @@ use crate::format::{self, FormatError, ProgressFile};
 mod beside;
 mod lock;
 
-pub use beside::Profile;
+pub use beside::{PLAN_FILE, Profile};
 pub use lock::{DataLock, Holder, LockError, ROLE_APP};
 
 /// The student's progress, in the data folder.

@@ -97,6 +97,29 @@ pub enum Action {
     Mentor(MentorAction),
     /// Drawings, photos and the picture viewer.
     Drawing(DrawingAction),
+    /// The study plan: setting, sharing and importing it.
+    Plan(PlanAction),
+}
+
+/// The study plan flow.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PlanAction {
+    /// Show or hide the plan window.
+    Show(bool),
+    /// Keep this plan (checked first; a bad one is refused with a message).
+    Set(crate::plan::Plan),
+    /// Remove the plan (kept as a backup).
+    Remove,
+    /// Ask where to write the plan file (a native dialog).
+    AskShare,
+    /// Write the plan file here.
+    ShareTo(std::path::PathBuf),
+    /// Read a plan file for its preview.
+    From(std::path::PathBuf),
+    /// Use the previewed plan.
+    Accept,
+    /// Close the preview without using it.
+    Reject,
 }
 
 /// The import flow: reading a progress file, the preview, and what the student decides.
@@ -209,6 +232,12 @@ impl From<ImportAction> for Action {
 impl From<MentorAction> for Action {
     fn from(action: MentorAction) -> Self {
         Self::Mentor(action)
+    }
+}
+
+impl From<PlanAction> for Action {
+    fn from(action: PlanAction) -> Self {
+        Self::Plan(action)
     }
 }
 

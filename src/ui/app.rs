@@ -72,6 +72,8 @@ pub struct StudyApp {
     keyboard_focus: bool,
     /// The command palette and the shortcut sheet.
     palette: PaletteView,
+    /// The plan editor's fields as typed.
+    plan_editor: super::plan::PlanEditor,
 }
 
 impl StudyApp {
@@ -125,6 +127,7 @@ impl StudyApp {
             applied_zoom: None,
             keyboard_focus: false,
             palette: PaletteView::default(),
+            plan_editor: super::plan::PlanEditor::default(),
         };
         app.take(opened);
         app.startup_effects = app.model.class_folder_effects();
@@ -262,6 +265,34 @@ impl StudyApp {
         self.model.drawing.canvas.as_ref().map(Canvas::sketch)
     }
 
+    /// Fixes "today" for the plan's pace and the calendar (tests and screenshots; the app
+    /// itself follows the clock).
+    pub fn set_today(&mut self, today: Option<jiff::civil::Date>) {
+        self.model.plan.today = today;
+        let now = Now::current();
+        let today = self.model.plan.today(now.time);
+        if let Some(view) = &mut self.model.mentor.class {
+            view.set_pace(&self.model.curriculum, self.model.plan.plan(), today);
+        }
+    }
+
+    /// Shows or hides the class charts (benchmarks compare the class view with and without).
+    pub fn show_class_charts(&mut self, open: bool) {
+        if let Some(view) = &mut self.model.mentor.class {
+            view.charts_open = open;
+        }
+    }
+
+    /// The plan in use.
+    pub fn plan(&self) -> Option<&crate::plan::PlanFile> {
+        self.model.plan.file.as_ref()
+    }
+
+    /// The plan file waiting in its preview.
+    pub fn pending_plan(&self) -> Option<&crate::plan::ReadPlan> {
+        self.model.plan.pending.as_ref().map(|(_, read)| read)
+    }
+
     /// Writes unsaved progress now (on exit; tests use it to simulate one).
     pub fn flush(&mut self) {
         self.model
@@ -386,6 +417,23 @@ impl StudyApp {
                         strings,
                         &mut actions,
                     );
+                    // The days this student worked: their own page, or a mentor's drill-down.
+                    ui.separator();
+                    ui.strong(strings.calendar_title);
+                    let today = self.model.plan.today(jiff::Timestamp::now());
+                    let days = crate::plan::activity_days(
+                        self.model.shown_progress(),
+                        &jiff::tz::TimeZone::system(),
+                    );
+                    super::plan::calendar_ui(
+                        ui,
+                        &crate::plan::ActivityCalendar::new(
+                            &days,
+                            today,
+                            super::plan::CALENDAR_WEEKS,
+                        ),
+                        strings,
+                    );
                 });
         }
         let search_open = self.search.is_open();
@@ -409,7 +457,15 @@ impl StudyApp {
                             ui.label(strings.class_loading);
                         });
                     }
-                    class.class_ui(ui, &model.curriculum, strings, &mut actions);
+                    let today = model.plan.today(jiff::Timestamp::now());
+                    class.class_ui(
+                        ui,
+                        &model.curriculum,
+                        model.plan.plan(),
+                        today,
+                        strings,
+                        &mut actions,
+                    );
                 }
                 return;
             }
@@ -545,6 +601,28 @@ impl StudyApp {
         }
         if let Some(prompt) = &mut self.model.path_prompt {
             path_prompt_ui(ctx, prompt, strings, actions);
+        }
+        if self.model.plan.open {
+            let model = &self.model;
+            let class_folder = model
+                .mentor
+                .paths
+                .iter()
+                .find(|path| path.is_dir())
+                .or(model.state.class_folder.as_ref())
+                .map(PathBuf::as_path);
+            let shown = super::plan::PlanShown {
+                curriculum: &model.curriculum,
+                file: model.plan.file.as_ref(),
+                progress: model.shown_progress(),
+                today: model.plan.today(jiff::Timestamp::now()),
+                share_path: class_folder.and_then(|folder| model.plan.share_path(folder, strings)),
+                class_folder,
+            };
+            super::plan::plan_window_ui(ctx, &shown, &mut self.plan_editor, strings, actions);
+        }
+        if let Some((path, read)) = &self.model.plan.pending {
+            super::plan::plan_preview_ui(ctx, &self.model.curriculum, path, read, strings, actions);
         }
         if let Some((source, preview)) = &self.model.import.pending {
             import_preview_ui(
@@ -685,6 +763,15 @@ impl StudyApp {
         if let Some(file) = file {
             self.model.name_draft = file.student.name.clone();
             self.model.file = file;
+        }
+        if let Some(autosave) = &autosave {
+            match autosave.storage().load_plan() {
+                Ok(plan) => self.model.plan.file = plan,
+                Err(error) => self.model.notices.problem(fill(
+                    self.model.strings().plan_read_failed,
+                    &[("path", crate::storage::PLAN_FILE), ("error", &error)],
+                )),
+            }
         }
         self.model.saving = autosave.is_some();
         self.model.read_only = locked_out.is_some();

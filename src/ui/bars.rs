@@ -86,6 +86,12 @@ fn progress_ui(ui: &mut egui::Ui, model: &Model) {
         theme::OVERALL_BAR_WIDTH,
         &format!("{count} · {:.0}%", completion.fraction() * 100.0),
     );
+    // Beside it, against the plan: this week's chapter and the pace (never a pop-up).
+    if let Some(plan) = model.plan.plan() {
+        let today = model.plan.today(jiff::Timestamp::now());
+        let pace = crate::plan::pace(&model.curriculum, plan, model.shown_progress(), today);
+        super::plan::pace_line_ui(ui, &model.curriculum, &pace, strings);
+    }
 }
 
 /// A command as a button (or a toggle), with its shortcut in the tooltip; nothing when the

@@ -26,6 +26,10 @@ pub struct ClassView {
     /// What changed per student since the class was last read, shown until that student is
     /// opened.
     pub changes: std::collections::BTreeMap<String, report::RowChange>,
+    /// The charts' numbers, computed when first drawn after the class or the plan changed.
+    pub charts: Option<super::charts::ClassCharts>,
+    /// The charts are shown.
+    pub charts_open: bool,
 }
 
 impl ClassView {
@@ -39,13 +43,28 @@ impl ClassView {
             filter: String::new(),
             inactive_days: theme::DEFAULT_INACTIVE_DAYS,
             changes: std::collections::BTreeMap::new(),
+            charts: None,
+            charts_open: true,
         }
+    }
+
+    /// Sets every row's pace against `plan` on `today`, sorted again if by pace.
+    pub fn set_pace(
+        &mut self,
+        curriculum: &Curriculum,
+        plan: Option<&crate::plan::Plan>,
+        today: jiff::civil::Date,
+    ) {
+        report::set_pace(&mut self.class, curriculum, plan, today);
+        report::sort_rows(&mut self.class.students, self.sort, self.descending);
+        self.charts = None;
     }
 
     /// Shows `class` instead, sorted as the view is.
     pub fn set_class(&mut self, mut class: Class) {
         report::sort_rows(&mut class.students, self.sort, self.descending);
         self.class = class;
+        self.charts = None;
     }
 
     /// Sorts by `column` (a second click on the same column reverses the order).
@@ -65,6 +84,8 @@ impl ClassView {
         &mut self,
         ui: &mut egui::Ui,
         curriculum: &Curriculum,
+        plan: Option<&crate::plan::Plan>,
+        today: jiff::civil::Date,
         strings: &Strings,
         actions: &mut Vec<Action>,
     ) {
@@ -100,6 +121,9 @@ impl ClassView {
             }
             if ui.button(strings.export_all_feedback).clicked() {
                 actions.push(Action::Mentor(MentorAction::AskExportAllFeedback));
+            }
+            if ui.button(strings.plan_title).clicked() {
+                actions.push(super::action::PlanAction::Show(true).into());
             }
             if ui.button(strings.close_class).clicked() {
                 actions.push(Action::Mentor(MentorAction::Close));
@@ -142,6 +166,23 @@ impl ClassView {
             );
         }
 
+        let header = egui::CollapsingHeader::new(strings.charts_title)
+            .open(Some(self.charts_open))
+            .show(ui, |ui| match plan {
+                Some(plan) => {
+                    let charts = self.charts.get_or_insert_with(|| {
+                        super::charts::ClassCharts::new(curriculum, plan, &self.class, today)
+                    });
+                    charts.ui(ui, curriculum, plan, strings);
+                }
+                None => {
+                    ui.label(egui::RichText::new(strings.chart_no_plan).weak());
+                }
+            });
+        if header.header_response.clicked() {
+            self.charts_open = !self.charts_open;
+        }
+
         let now = Timestamp::now();
         let chapters = curriculum.chapters.len();
         let mut clicked_column = None;
@@ -152,6 +193,7 @@ impl ClassView {
         table = table.columns(TableColumn::auto().at_least(44.0), chapters);
         table
             .column(TableColumn::initial(150.0))
+            .column(TableColumn::auto().at_least(90.0))
             .column(TableColumn::auto().at_least(130.0))
             .column(TableColumn::auto().at_least(50.0))
             .column(TableColumn::auto().at_least(40.0))
@@ -203,6 +245,12 @@ impl ClassView {
                 );
                 sortable(
                     &mut header,
+                    strings.report_col_pace.to_owned(),
+                    strings.report_col_pace,
+                    Column::Pace,
+                );
+                sortable(
+                    &mut header,
                     strings.column_last_activity.to_owned(),
                     strings.column_last_activity,
                     Column::LastActivity,
@@ -220,13 +268,22 @@ impl ClassView {
                     ui.strong(strings.column_notes);
                 });
             })
-            .body(|mut body| {
-                for (index, row) in self.class.students.iter().enumerate() {
-                    if !report::matches_filter(row, &self.filter) {
-                        continue;
-                    }
+            .body(|body| {
+                // Only the rows in view are laid out (a class of 200 drew every row).
+                let shown: Vec<usize> = (0..self.class.students.len())
+                    .filter(|&index| {
+                        report::matches_filter(&self.class.students[index], &self.filter)
+                    })
+                    .collect();
+                body.rows(theme::TABLE_ROW_HEIGHT, shown.len(), |mut table_row| {
+                    let Some((index, row)) = shown
+                        .get(table_row.index())
+                        .and_then(|&index| Some((index, self.class.students.get(index)?)))
+                    else {
+                        return;
+                    };
                     let inactive = report::is_inactive(row, now, self.inactive_days);
-                    body.row(theme::TABLE_ROW_HEIGHT, |mut table_row| {
+                    {
                         table_row.col(|ui| {
                             if ui
                                 .link(strings.display_name(&row.file.student))
@@ -245,6 +302,30 @@ impl ClassView {
                             let text = format!("{}/{}", row.total.complete(), row.total.total);
                             let width = (ui.available_width() - 40.0).max(20.0);
                             labelled_bar_ui(ui, row.total.fraction(), width, &text);
+                        });
+                        table_row.col(|ui| match &row.pace {
+                            Some(pace) => {
+                                let text =
+                                    egui::RichText::new(report::pace_text(pace.status, strings));
+                                let behind =
+                                    matches!(pace.status, crate::plan::PaceStatus::Behind(_));
+                                ui.label(if behind {
+                                    text.color(palette.warning)
+                                } else {
+                                    text
+                                })
+                                .on_hover_text(fill(
+                                    strings.pace_detail,
+                                    &[
+                                        ("done", &pace.done.to_string()),
+                                        ("expected", &pace.expected_low.to_string()),
+                                        ("total", &pace.total.to_string()),
+                                    ],
+                                ));
+                            }
+                            None => {
+                                ui.label("—");
+                            }
                         });
                         table_row.col(|ui| {
                             let text = row.last_activity.map_or_else(|| "—".to_owned(), local_time);
@@ -322,8 +403,8 @@ impl ClassView {
                                 ));
                             }
                         });
-                    });
-                }
+                    }
+                });
             });
         if let Some(column) = clicked_column {
             self.sort_by(column);

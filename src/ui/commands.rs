@@ -28,6 +28,8 @@ pub enum Command {
     UndoImport,
     /// Open or close the mentor's class view.
     MentorView,
+    /// The study plan window (the plan, target dates, the activity calendar).
+    Plan,
     /// Open every chapter.
     ExpandAll,
     /// Close every chapter.
@@ -77,7 +79,7 @@ impl Command {
     }
 
     /// Every command, in the order they are shown.
-    pub const ALL: [Self; 18] = [
+    pub const ALL: [Self; 19] = [
         Self::Continue,
         Self::Search,
         Self::ExportProgress,
@@ -85,6 +87,7 @@ impl Command {
         Self::Import,
         Self::UndoImport,
         Self::MentorView,
+        Self::Plan,
         Self::ExpandAll,
         Self::CollapseAll,
         Self::Palette,
@@ -108,6 +111,7 @@ impl Command {
             Self::Import => strings.import_button,
             Self::UndoImport => strings.undo_import,
             Self::MentorView => strings.mentor_button,
+            Self::Plan => strings.plan_title,
             Self::ExpandAll => strings.expand_all,
             Self::CollapseAll => strings.collapse_all,
             Self::Palette => strings.command_palette,
@@ -126,6 +130,7 @@ impl Command {
     pub fn hint(self, strings: &Strings) -> Option<&'static str> {
         match self {
             Self::Continue => Some(strings.continue_hint),
+            Self::Plan => Some(strings.plan_hint),
             _ => None,
         }
     }
@@ -171,7 +176,12 @@ impl Command {
     /// Where the command is shown.
     pub fn place(self) -> Place {
         match self {
-            Self::Continue | Self::Search | Self::Import | Self::UndoImport | Self::MentorView => {
+            Self::Continue
+            | Self::Search
+            | Self::Import
+            | Self::UndoImport
+            | Self::MentorView
+            | Self::Plan => {
                 Place::Bar
             }
             Self::ExportProgress | Self::ExportMarkdown => Place::ExportMenu,
@@ -192,6 +202,7 @@ impl Command {
     pub fn is_on(self, model: &Model) -> Option<bool> {
         match self {
             Self::MentorView => Some(model.mentor.class.is_some()),
+            Self::Plan => Some(model.plan.open),
             _ => None,
         }
     }
@@ -218,6 +229,7 @@ impl Command {
                     MentorAction::Open.into()
                 }
             }
+            Self::Plan => super::action::PlanAction::Show(!model.plan.open).into(),
             Self::ExpandAll => Action::SetAllChaptersOpen(true),
             Self::CollapseAll => Action::SetAllChaptersOpen(false),
             Self::Palette => Action::ShowOverlay(Some(Overlay::Palette)),

@@ -119,6 +119,10 @@ pub enum Effect {
     /// Show a file the app wrote in the system's file manager (its folder, the file
     /// selected where the system allows).
     Reveal(PathBuf),
+    /// Save the plan in the data folder, or remove it (`None`); [`Outcome::PlanSaved`].
+    SavePlan(Option<crate::plan::PlanFile>),
+    /// Read a plan file; [`Outcome::PlanRead`].
+    ReadPlan(PathBuf),
 }
 
 /// Where the roadmap scrolls to.
@@ -183,6 +187,8 @@ pub enum Then {
     ExportAllFeedback,
     /// Hand in to this class folder.
     ClassFolder,
+    /// Write the plan file there.
+    SharePlan,
 }
 
 impl Then {
@@ -203,6 +209,7 @@ impl Then {
             Self::ExportFeedback => MentorAction::ExportFeedbackTo(path).into(),
             Self::ExportAllFeedback => MentorAction::ExportAllFeedbackTo(path).into(),
             Self::ClassFolder => Action::SetClassFolder(Some(path)),
+            Self::SharePlan => super::action::PlanAction::ShareTo(path).into(),
             Self::AddToClass => return None,
         })
     }
@@ -323,6 +330,17 @@ pub enum Outcome {
     /// Feedback files in the class folder for this student: each file, and the mentor and
     /// time of each feedback entry in it.
     FeedbackFound(Vec<FoundFeedback>),
+    /// The plan was saved (or removed: the backup's path), or why not.
+    PlanSaved(Result<Option<PathBuf>, String>),
+    /// A plan file was read (or not).
+    PlanRead {
+        /// The file.
+        path: PathBuf,
+        /// The plan, or why it could not be read.
+        result: Result<crate::plan::ReadPlan, crate::plan::PlanError>,
+    },
+    /// Plan files in the class folder (newest first), read; unreadable ones are left out.
+    PlansFound(Vec<(PathBuf, crate::plan::ReadPlan)>),
 }
 
 /// A feedback file found in the class folder for this student.

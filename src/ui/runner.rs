@@ -111,8 +111,30 @@ impl Runner {
                 None
             }
             Effect::ScanFeedback { folder, student_id } => {
+                let plans = folder.clone();
                 self.spawn(ctx, "scan-feedback", move || {
                     Some(Outcome::FeedbackFound(scan_feedback(&folder, &student_id)))
+                });
+                self.spawn(ctx, "scan-plans", move || {
+                    Some(Outcome::PlansFound(scan_plans(&plans)))
+                });
+                None
+            }
+            Effect::SavePlan(plan) => {
+                let storage = storage.cloned();
+                self.spawn(ctx, "save-plan", move || {
+                    let storage = storage?;
+                    let result = storage
+                        .save_plan(plan.as_ref())
+                        .map_err(|err| err.to_string());
+                    Some(Outcome::PlanSaved(result))
+                });
+                None
+            }
+            Effect::ReadPlan(path) => {
+                self.spawn(ctx, "read-plan", move || {
+                    let result = crate::plan::file::read_path(&path);
+                    Some(Outcome::PlanRead { path, result })
                 });
                 None
             }
@@ -333,6 +355,27 @@ fn scan_feedback(folder: &std::path::Path, student_id: &str) -> Vec<FoundFeedbac
         })
         .collect();
     found.sort_by(|a, b| a.path.cmp(&b.path));
+    found
+}
+
+/// The plan files in `folder` that read (a sync client's partial file is skipped: the next
+/// change of the folder looks again).
+fn scan_plans(folder: &std::path::Path) -> Vec<(std::path::PathBuf, crate::plan::ReadPlan)> {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut found: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| {
+            super::flow::plan::is_plan_path(path) && !crate::report::is_sync_leftover(path)
+        })
+        .filter_map(|path| {
+            let read = crate::plan::file::read_path(&path).ok()?;
+            Some((path, read))
+        })
+        .collect();
+    found.sort_by(|a, b| a.0.cmp(&b.0));
     found
 }
 

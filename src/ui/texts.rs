@@ -254,6 +254,79 @@ pub fn item_title<'a>(target: &'a NoteTarget, curriculum: &'a Curriculum) -> &'a
     }
 }
 
+/// Why a plan file could not be read (or a plan set), in the UI language.
+pub fn plan_error_text(error: &crate::plan::PlanError, strings: &Strings) -> String {
+    use crate::plan::PlanError;
+    log::warn!("a plan could not be read: {error}");
+    match error {
+        PlanError::TooLarge { size, limit } => fill(
+            strings.plan_err_too_large,
+            &[("size", &human_size(*size)), ("limit", &human_size(*limit))],
+        ),
+        PlanError::NotAFile(kind) => fill(
+            strings.plan_err_not_a_file,
+            &[("kind", file_kind_text(*kind, strings))],
+        ),
+        PlanError::Empty => strings.plan_err_empty.to_owned(),
+        PlanError::NotText(offset) => fill(
+            strings.plan_err_not_text,
+            &[("offset", &offset.to_string())],
+        ),
+        PlanError::ProgressFile => strings.plan_err_progress.to_owned(),
+        PlanError::Syntax { line, col, message } => fill(
+            strings.plan_err_syntax,
+            &[
+                ("line", &line.to_string()),
+                ("col", &col.to_string()),
+                ("message", message),
+            ],
+        ),
+        PlanError::TooNew { found, supported } => fill(
+            strings.plan_err_too_new,
+            &[
+                ("found", &found.to_string()),
+                ("supported", &supported.to_string()),
+            ],
+        ),
+        PlanError::UnknownVersion(version) => fill(
+            strings.plan_err_unknown_version,
+            &[("version", &version.to_string())],
+        ),
+        PlanError::EndBeforeStart { start, end } => fill(
+            strings.plan_err_end_before_start,
+            &[("start", &start.to_string()), ("end", &end.to_string())],
+        ),
+        PlanError::TooLong { days, limit } => fill(
+            strings.plan_err_too_long,
+            &[("days", &days.to_string()), ("limit", &limit.to_string())],
+        ),
+        PlanError::TooManyChapters { count, limit } => fill(
+            strings.plan_err_too_many,
+            &[("count", &count.to_string()), ("limit", &limit.to_string())],
+        ),
+        PlanError::Io(error) => fill(strings.plan_err_io, &[("error", &error.to_string())]),
+        PlanError::Write(error) => fill(strings.plan_err_io, &[("error", error)]),
+    }
+}
+
+/// What reading a plan file cleaned, in the UI language.
+pub fn plan_repair_text(repair: &crate::plan::PlanRepair, strings: &Strings) -> String {
+    use crate::plan::PlanRepair;
+    match repair {
+        PlanRepair::BadChapterId(id) => fill(strings.plan_repair_bad_id, &[("id", id)]),
+        PlanRepair::DuplicateChapter(id) => fill(strings.plan_repair_duplicate, &[("id", id)]),
+        PlanRepair::DueMoved { chapter, from, to } => fill(
+            strings.plan_repair_due_moved,
+            &[
+                ("chapter", chapter),
+                ("from", &from.to_string()),
+                ("to", &to.to_string()),
+            ],
+        ),
+        PlanRepair::AuthorCleaned => strings.plan_repair_author.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,6 +11,7 @@ pub mod drawing;
 pub mod hand_in;
 pub mod import;
 pub mod mentor;
+pub mod plan;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -66,6 +67,8 @@ pub struct Model {
     pub profile_saving: (bool, bool),
     /// The window shown over everything (palette, shortcut sheet), if any.
     pub overlay: Option<Overlay>,
+    /// The study plan.
+    pub plan: plan::PlanFlow,
 }
 
 /// A path asked for in the window: the dialog that could not be shown, and the text typed.
@@ -104,6 +107,7 @@ impl Model {
             hand_in: HandIn::default(),
             profile_saving: (false, false),
             overlay: None,
+            plan: plan::PlanFlow::default(),
         }
     }
 
@@ -172,6 +176,13 @@ impl Model {
     /// Applies one action; returns what the world must do.
     pub fn update(&mut self, action: Action, now: Now) -> Vec<Effect> {
         let mut effects = Vec::new();
+        // A plan file is its own kind: however it arrives, it goes to the plan's preview.
+        let action = match action {
+            Action::Import(ImportAction::From(path)) if plan::is_plan_path(&path) => {
+                super::action::PlanAction::From(path).into()
+            }
+            action => action,
+        };
         if let Action::Open { paths, as_class } = action {
             // One entry point for argv, a second launch and the macOS open event.
             if as_class {
@@ -410,6 +421,28 @@ impl Model {
                 }
                 false
             }
+            Action::Plan(action) => {
+                let author = if self.mentor.class.is_some() {
+                    self.mentor_name().to_owned()
+                } else {
+                    self.file.student.name.trim().to_owned()
+                };
+                let changed = self.plan.update(
+                    action,
+                    plan::Desk {
+                        author: &author,
+                        version: &self.curriculum.version,
+                        notices: &mut self.notices,
+                        strings,
+                        now: now.time,
+                        effects: &mut effects,
+                    },
+                );
+                if changed {
+                    self.set_class_pace(now);
+                }
+                false
+            }
             Action::Drawing(action) => {
                 self.drawing.update(
                     action,
@@ -518,7 +551,22 @@ impl Model {
             ),
             Outcome::ClassLoaded(class) => {
                 effects.extend(self.mentor.class_loaded(class, now.instant));
+                self.set_class_pace(now);
             }
+            Outcome::PlanSaved(result) => match result {
+                Ok(Some(backup)) => self.notices.info(fill(
+                    strings.plan_removed,
+                    &[("path", &backup.display().to_string())],
+                )),
+                Ok(None) => {}
+                Err(error) => self
+                    .notices
+                    .problem(fill(strings.plan_save_failed, &[("error", &error)])),
+            },
+            Outcome::PlanRead { path, result } => {
+                self.plan.read(path, result, &mut self.notices, strings);
+            }
+            Outcome::PlansFound(found) => self.plan.found(found),
             Outcome::AllFeedbackExported { folder, report } => {
                 self.mentor.all_feedback_exported(
                     &folder,
@@ -608,6 +656,14 @@ impl Model {
         }
         self.note_changes(&effects, now);
         effects
+    }
+
+    /// Every row's pace against the plan in use, today.
+    fn set_class_pace(&mut self, now: Now) {
+        let today = self.plan.today(now.time);
+        if let Some(view) = &mut self.mentor.class {
+            view.set_pace(&self.curriculum, self.plan.plan(), today);
+        }
     }
 
     /// Runs `run` on the import flow with what it may touch (the borrows of the model split
