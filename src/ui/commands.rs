@@ -181,9 +181,7 @@ impl Command {
             | Self::Import
             | Self::UndoImport
             | Self::MentorView
-            | Self::Plan => {
-                Place::Bar
-            }
+            | Self::Plan => Place::Bar,
             Self::ExportProgress | Self::ExportMarkdown => Place::ExportMenu,
             Self::ExpandAll | Self::CollapseAll | Self::Palette | Self::Shortcuts => {
                 Place::SettingsMenu

@@ -331,8 +331,11 @@ fn date_field_ui(ui: &mut egui::Ui, label: &str, name: &str, text: &mut String, 
     let valid = text.trim().parse::<Date>().is_ok();
     let response = ui
         .add(
+            // min_size: in a grid a field only as wide as it is allowed never widens its
+            // column (the dates were cut to "202").
             egui::TextEdit::singleline(text)
-                .desired_width(100.0)
+                .desired_width(theme::DATE_FIELD_WIDTH)
+                .min_size(egui::vec2(theme::DATE_FIELD_WIDTH, 0.0))
                 .hint_text("2027-01-11"),
         )
         .labelled_by(label.id)

@@ -11,6 +11,8 @@ pub const READING_WIDTH_EM: f32 = 48.0;
 pub const OVERALL_BAR_WIDTH: f32 = 220.0;
 /// Height of the note editor.
 pub const NOTE_EDITOR_ROWS: usize = 6;
+/// Width of a date field (the plan editor): `2027-01-11` with room to spare.
+pub const DATE_FIELD_WIDTH: f32 = 100.0;
 /// Width of a name field (the name prompt, settings).
 pub const NAME_FIELD_WIDTH: f32 = 160.0;
 /// Width of the progress bar in a chapter header.

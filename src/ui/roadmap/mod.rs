@@ -38,6 +38,9 @@ const ESTIMATED_ROW_HEIGHT: f32 = 48.0;
 const OVERDRAW: f32 = 200.0;
 /// Frames during which a scroll target is re-applied while row heights settle.
 const SCROLL_SETTLE_FRAMES: u8 = 4;
+/// At most this many frames follow a target that still moves (rows measured for the first
+/// time above it).
+const SCROLL_SETTLE_LIMIT: u8 = 30;
 
 /// One row of the central view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -92,6 +95,10 @@ pub struct RoadmapView {
     scroll_target: Option<(Anchor, u8)>,
     /// The row at the top of the view in the last frame, and how far into it the view began.
     top_row: Option<(Row, f32)>,
+    /// The scroll offset applied for the target in the last frame.
+    last_offset: Option<f32>,
+    /// Frames left in which a moving target is followed.
+    settle_budget: u8,
     /// The chapter header or item the keyboard is on ([`RowKey`]).
     cursor: Option<Row>,
     /// The cursor moved this frame: scroll it into view.
@@ -115,9 +122,16 @@ enum TextOf {
 }
 
 impl RoadmapView {
+    /// Scrolls to `anchor` over the next frames.
+    fn aim(&mut self, anchor: Anchor) {
+        self.scroll_target = Some((anchor, SCROLL_SETTLE_FRAMES));
+        self.last_offset = None;
+        self.settle_budget = SCROLL_SETTLE_LIMIT;
+    }
+
     /// Scrolls to a chapter or an item over the next frames.
     pub fn scroll_to(&mut self, target: ScrollTarget) {
-        self.scroll_target = Some((Anchor::Asked(target), SCROLL_SETTLE_FRAMES));
+        self.aim(Anchor::Asked(target));
     }
 
     /// Frames a chapter's header or an item for a moment (a search hit just opened).
@@ -233,6 +247,18 @@ impl RoadmapView {
             };
             let offset: f32 = above.iter().map(|row| self.height(*row)).sum::<f32>() + within;
             scroll_area = scroll_area.vertical_scroll_offset(offset);
+            // Rows measured for the first time move the target: keep at it until the offset
+            // holds still (within a bound, so a row that never settles cannot loop forever).
+            let moved = self
+                .last_offset
+                .is_none_or(|last| (last - offset).abs() > 0.5);
+            self.last_offset = Some(offset);
+            self.settle_budget = self.settle_budget.saturating_sub(1);
+            let frames_left = if moved && self.settle_budget > 0 {
+                frames_left.max(2)
+            } else {
+                frames_left
+            };
             if frames_left > 1 {
                 self.scroll_target = Some((anchor, frames_left - 1));
                 ui.ctx().request_repaint();
@@ -256,7 +282,7 @@ impl RoadmapView {
                     && let Some((row, within)) = self.top_row
                     && (within > 0.5 || rows.first() != Some(&row))
                 {
-                    self.scroll_target = Some((Anchor::Kept(row, within), SCROLL_SETTLE_FRAMES));
+                    self.aim(Anchor::Kept(row, within));
                     ui.ctx().request_repaint();
                 }
                 self.heights.clear();
@@ -424,7 +450,7 @@ impl RoadmapView {
             };
             if !on_screen && self.cursor == Some(row) && std::mem::take(&mut self.cursor_moved) {
                 // Too far away to be drawn: bring it to the top.
-                self.scroll_target = Some((Anchor::Kept(row, 0.0), SCROLL_SETTLE_FRAMES));
+                self.aim(Anchor::Kept(row, 0.0));
                 ui.ctx().request_repaint();
             }
             if self.top_row.is_none() && y + drawn > viewport.min.y {
