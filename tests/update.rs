@@ -950,3 +950,70 @@ fn a_file_still_arriving_keeps_the_last_good_row_and_is_read_again() {
     let (effects, wake) = model.due(later);
     assert!(effects.is_empty() && wake.is_none(), "once");
 }
+
+#[test]
+fn a_plan_is_checked_saved_read_previewed_and_accepted_without_a_window() {
+    use jiff::civil::date;
+    use study_companion::plan::{PlanFile, default_plan, file};
+    use study_companion::ui::action::PlanAction;
+
+    let mut model = model();
+    let curriculum = std::sync::Arc::clone(&model.curriculum);
+
+    // A plan that ends before it starts is refused with a message, and nothing is saved.
+    let mut backwards = default_plan(&curriculum, date(2027, 1, 11), date(2027, 2, 21));
+    backwards.end = date(2027, 1, 1);
+    let effects = model.update(PlanAction::Set(backwards).into(), now());
+    assert!(!effects.iter().any(|e| matches!(e, Effect::SavePlan(_))));
+    assert!(model.plan.file.is_none());
+    assert_eq!(notices(&model).len(), 1, "{:?}", notices(&model));
+
+    // A good one is kept and saved.
+    let plan = default_plan(&curriculum, date(2027, 1, 11), date(2027, 2, 21));
+    let effects = model.update(PlanAction::Set(plan.clone()).into(), now());
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::SavePlan(Some(saved))] if saved.plan == plan
+    ));
+    assert_eq!(model.plan.plan(), Some(&plan));
+
+    // A mentor's plan file: read, previewed, and only used once accepted.
+    let path = PathBuf::from("/class/寒假计划.scplan");
+    let theirs = default_plan(&curriculum, date(2027, 1, 18), date(2027, 2, 28));
+    let effects = model.update(PlanAction::From(path.clone()).into(), now());
+    assert!(matches!(effects.as_slice(), [Effect::ReadPlan(read)] if *read == path));
+    let sent = PlanFile::new(theirs.clone(), "王老师", &curriculum.version, now().time);
+    let read = file::read(file::to_string(&sent).unwrap().as_bytes()).unwrap();
+    model.receive(
+        Outcome::PlanRead {
+            path: path.clone(),
+            result: Ok(read),
+        },
+        now(),
+    );
+    assert!(model.plan.pending.is_some(), "a preview first");
+    assert_eq!(
+        model.plan.plan(),
+        Some(&plan),
+        "nothing changes before accepting"
+    );
+    let effects = model.update(PlanAction::Accept.into(), now());
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::SavePlan(Some(saved))] if saved.plan == theirs && saved.author == "王老师"
+    ));
+    assert_eq!(model.plan.plan(), Some(&theirs));
+    assert!(model.plan.pending.is_none());
+
+    // A progress file handed over as a plan says why, and the plan in use stays.
+    let progress = format::to_string(&model.file).unwrap();
+    model.receive(
+        Outcome::PlanRead {
+            path,
+            result: file::read(progress.as_bytes()).map(|_| unreachable!()),
+        },
+        now(),
+    );
+    assert_eq!(model.plan.plan(), Some(&theirs));
+    assert!(model.plan.pending.is_none());
+}
