@@ -132,18 +132,16 @@ impl ClassCharts {
     fn funnel_ui(&self, ui: &mut egui::Ui, curriculum: &Curriculum, strings: &Strings) {
         let palette = theme::palette(ui.visuals());
         ui.strong(strings.chart_funnel);
-        let finished: Vec<Bar> = self
-            .funnel
-            .iter()
-            .enumerate()
-            .map(|(index, bar)| Bar::new(index as f64 + 1.0, bar.finished as f64).width(0.4))
-            .collect();
-        let expected: Vec<Bar> = self
-            .funnel
-            .iter()
-            .enumerate()
-            .map(|(index, bar)| Bar::new(index as f64 + 1.4, bar.expected as f64).width(0.4))
-            .collect();
+        // Chapter n's two bars side by side at n and n + 0.4.
+        let bars = |offset: f64, count: fn(&FunnelBar) -> usize| -> Vec<Bar> {
+            self.funnel
+                .iter()
+                .enumerate()
+                .map(|(index, bar)| Bar::new(index as f64 + offset, count(bar) as f64).width(0.4))
+                .collect()
+        };
+        let finished = bars(1.0, |bar| bar.finished);
+        let expected = bars(1.4, |bar| bar.expected);
         let numbers: Vec<String> = self
             .funnel
             .iter()
