@@ -154,7 +154,7 @@ impl SearchIndex {
             });
             index.chapters.insert(chapter.id.clone(), place);
             index.add_fixed(place, Field::Title, chapter.title.clone());
-            index.add_fixed(place, Field::Text, plain_text(&chapter.intro, false));
+            index.add_fixed(place, Field::Text, curriculum_text(&chapter.intro));
             index.add_links(place, &chapter.intro_links);
             for item in &chapter.items {
                 let place = index.places.len();
@@ -165,7 +165,7 @@ impl SearchIndex {
                 });
                 index.items.insert(item.id.clone(), place);
                 index.add_fixed(place, Field::Title, item.title.clone());
-                index.add_fixed(place, Field::Text, plain_text(&item.body, false));
+                index.add_fixed(place, Field::Text, curriculum_text(&item.body));
                 index.add_links(place, &item.links);
             }
         }
@@ -418,6 +418,17 @@ fn snippet(text: &str, marks: &[Range<usize>]) -> Marked {
         shown.push('…');
     }
     Marked { text: shown, marks }
+}
+
+/// A curriculum text as plain text: the studio's runs and our editorial notes, without the
+/// `::: ours` markers (a snippet showed "::: ours 这里的…").
+fn curriculum_text(text: &str) -> String {
+    crate::curriculum::text_parts(text)
+        .iter()
+        .map(|part| plain_text(part.text, false))
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]

@@ -221,3 +221,23 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn editorial_notes_are_found_without_their_markers() {
+    let mut index = SearchIndex::new(curriculum());
+    let progress = Progress::default();
+    // Our note in 三 says matlab is matplotlib: found, and its snippet has no "::: ours".
+    let results = index.search(&progress, "应为 matplotlib", 50);
+    assert!(
+        places(&results).contains(&item("data.libraries")),
+        "{:?}",
+        places(&results)
+    );
+    for hit in &results.hits {
+        for snippet in &hit.snippets {
+            assert!(!snippet.1.text.contains(":::"), "{:?}", snippet.1.text);
+        }
+    }
+    // The markers themselves are not text.
+    assert!(index.search(&progress, "ours", 50).hits.is_empty());
+}
