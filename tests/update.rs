@@ -1005,6 +1005,13 @@ fn a_plan_is_checked_saved_read_previewed_and_accepted_without_a_window() {
     assert_eq!(model.plan.plan(), Some(&theirs));
     assert!(model.plan.pending.is_none());
 
+    // A window that does not hold the data folder keeps no plan: it could not be saved.
+    model.read_only = true;
+    let effects = model.update(PlanAction::Set(plan.clone()).into(), now());
+    assert!(effects.is_empty(), "{effects:?}");
+    assert_eq!(model.plan.plan(), Some(&theirs));
+    model.read_only = false;
+
     // A progress file handed over as a plan says why, and the plan in use stays.
     let progress = format::to_string(&model.file).unwrap();
     model.receive(

@@ -264,9 +264,9 @@ impl Action {
         )
     }
 
-    /// Whether the action changes the student's own progress: refused while another process
-    /// holds the data folder (it could not be saved). While another student's file is on
-    /// screen, [`Self::changes_progress`] decides.
+    /// Whether the action changes what this window saves in the data folder (the progress,
+    /// the plan): refused while another process holds the data folder (it could not be
+    /// saved). While another student's file is on screen, [`Self::changes_progress`] decides.
     pub fn writes_own_progress(&self) -> bool {
         match self {
             Self::ToggleDone(_)
@@ -286,6 +286,11 @@ impl Action {
                     | DrawingAction::CloseCanvas
                     | DrawingAction::ShowImage { .. }
                     | DrawingAction::CloseImage
+            ),
+            // The plan in use is `plan.ron` in the data folder.
+            Self::Plan(action) => matches!(
+                action,
+                PlanAction::Set(_) | PlanAction::Remove | PlanAction::Accept
             ),
             _ => false,
         }
