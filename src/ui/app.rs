@@ -618,6 +618,7 @@ impl StudyApp {
                 today: model.plan.today(jiff::Timestamp::now()),
                 share_path: class_folder.and_then(|folder| model.plan.share_path(folder, strings)),
                 class_folder,
+                read_only: model.read_only,
             };
             super::plan::plan_window_ui(ctx, &shown, &mut self.plan_editor, strings, actions);
         }

@@ -86,6 +86,8 @@ pub struct PlanShown<'a> {
     pub class_folder: Option<&'a Path>,
     /// The share path in that folder.
     pub share_path: Option<std::path::PathBuf>,
+    /// Another process holds the data folder: the plan can be seen, not changed.
+    pub read_only: bool,
 }
 
 /// The plan window.
@@ -255,13 +257,20 @@ fn editor_ui(
                     editor.fill(&crate::plan::default_plan(curriculum, start, end));
                 }
                 if ui
-                    .add_enabled(typed.is_ok(), egui::Button::new(strings.plan_save))
+                    .add_enabled(
+                        typed.is_ok() && !shown.read_only,
+                        egui::Button::new(strings.plan_save),
+                    )
                     .clicked()
                     && let Ok(plan) = typed
                 {
                     actions.push(PlanAction::Set(plan).into());
                 }
-                if shown.file.is_some() && ui.button(strings.plan_remove).clicked() {
+                if shown.file.is_some()
+                    && ui
+                        .add_enabled(!shown.read_only, egui::Button::new(strings.plan_remove))
+                        .clicked()
+                {
                     actions.push(PlanAction::Remove.into());
                 }
             });
