@@ -192,16 +192,62 @@ fn the_keyboard_moves_over_the_roadmap_and_marks_items() {
 fn escape_leaves_the_row_and_then_letters_do_nothing() {
     let (mut harness, _, _dir) = common::harness(common::mini_curriculum(), UiState::default());
     harness.run();
-    harness.key_press(Key::J);
-    harness.key_press(Key::Space);
-    harness.run();
+    // J onto 一, Space opens it, J onto its first item.
+    for key in [Key::J, Key::Space, Key::J] {
+        harness.key_press(key);
+        harness.run();
+    }
     harness.key_press(Key::Escape);
+    harness.run();
     harness.key_press(Key::S);
     harness.run();
     // Esc left the row: s has nothing to act on.
     assert_eq!(
         harness.state().progress().state(&id("basics.software")),
         ItemState::NotStarted
+    );
+}
+
+#[test]
+fn keys_never_act_on_an_item_that_was_folded_away() {
+    let (mut harness, _, _dir) = common::harness(common::mini_curriculum(), UiState::default());
+    harness.run();
+    for key in [Key::J, Key::Space, Key::J] {
+        harness.key_press(key);
+        harness.run();
+    }
+    // The chapter is closed with the mouse: the item under the cursor is gone from view.
+    harness.get_by_label("一、python基础").click();
+    harness.run();
+    assert!(harness.query_by_label("软件准备").is_none());
+    harness.key_press(Key::Space);
+    harness.run();
+    assert_eq!(
+        harness.state().progress().state(&id("basics.software")),
+        ItemState::NotStarted,
+        "Space ticked an item nobody can see"
+    );
+}
+
+#[test]
+fn shortcuts_wait_while_a_window_is_open() {
+    let (mut harness, _, _dir) = common::harness(common::mini_curriculum(), UiState::default());
+    harness.run();
+    harness.key_press(Key::F1);
+    harness.run();
+    // Over the shortcut sheet, Ctrl+K does not open the palette, and J moves nothing.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    harness.key_press(Key::J);
+    harness.key_press(Key::Space);
+    harness.run();
+    assert_eq!(
+        harness.state().model().overlay,
+        Some(study_companion::ui::action::Overlay::Shortcuts),
+        "the sheet stays, no palette over it"
+    );
+    assert!(
+        harness.state().state().open_chapters.is_empty(),
+        "Space opened a chapter behind the sheet"
     );
 }
 

@@ -189,3 +189,63 @@ fn killing_a_saving_process_never_tears_the_file() -> Result<(), Box<dyn std::er
     );
     Ok(())
 }
+
+#[test]
+fn the_plan_in_the_data_folder_is_never_lost() -> Result<(), Box<dyn std::error::Error>> {
+    use jiff::civil::date;
+    use study_companion::plan::{PlanFile, default_plan};
+
+    let dir = tempfile::tempdir()?;
+    let storage = Storage::open(dir.path().to_owned())?;
+    let curriculum = study_companion::embedded::curriculum();
+    let plan = |start| {
+        PlanFile::new(
+            default_plan(curriculum, start, date(2027, 2, 21)),
+            "王老师",
+            &curriculum.version,
+            now(),
+        )
+    };
+    assert_eq!(storage.load_plan(), Ok(None));
+    assert_eq!(
+        storage.save_plan(None)?,
+        None,
+        "no backup of a plan that was not there"
+    );
+
+    // Saved, read back; replaced, the one before kept as plan.ron.bak.
+    let first = plan(date(2027, 1, 11));
+    storage.save_plan(Some(&first))?;
+    assert_eq!(storage.load_plan(), Ok(Some(first.clone())));
+    let second = plan(date(2027, 1, 18));
+    storage.save_plan(Some(&second))?;
+    assert_eq!(storage.load_plan(), Ok(Some(second.clone())));
+    let bak = std::fs::read_to_string(dir.path().join("plan.ron.bak"))?;
+    assert_eq!(
+        study_companion::plan::file::read(bak.as_bytes())?.file,
+        first
+    );
+
+    // A damaged plan.ron is moved aside, each to its own name, never over an earlier one.
+    for (n, junk) in ["不是计划", "(也不是"].into_iter().enumerate() {
+        std::fs::write(dir.path().join("plan.ron"), junk)?;
+        assert!(storage.load_plan().is_err());
+        let aside = if n == 0 {
+            "plan.damaged.ron".to_owned()
+        } else {
+            format!("plan.damaged-{}.ron", n + 1)
+        };
+        assert_eq!(std::fs::read_to_string(dir.path().join(aside))?, junk);
+    }
+
+    // One a newer version wrote is not saved over: set aside first, then the save goes in.
+    let newer = study_companion::plan::file::to_string(&second)?.replace("format: 1", "format: 9");
+    std::fs::write(dir.path().join("plan.ron"), &newer)?;
+    storage.save_plan(Some(&first))?;
+    assert_eq!(storage.load_plan(), Ok(Some(first)));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("plan.damaged-3.ron"))?,
+        newer
+    );
+    Ok(())
+}

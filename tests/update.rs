@@ -977,6 +977,22 @@ fn a_plan_is_checked_saved_read_previewed_and_accepted_without_a_window() {
     ));
     assert_eq!(model.plan.plan(), Some(&plan));
 
+    // Changed again before that save is done: written after it, never beside it (an older
+    // plan could land last).
+    let later = default_plan(&curriculum, date(2027, 1, 12), date(2027, 2, 21));
+    let effects = model.update(PlanAction::Set(later.clone()).into(), now());
+    assert!(effects.is_empty(), "one save at a time: {effects:?}");
+    let effects = model.receive(Outcome::PlanSaved(Ok(None)), now());
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::SavePlan(Some(saved))] if saved.plan == later
+    ));
+    assert!(
+        model
+            .receive(Outcome::PlanSaved(Ok(None)), now())
+            .is_empty()
+    );
+
     // A mentor's plan file: read, previewed, and only used once accepted.
     let path = PathBuf::from("/class/寒假计划.scplan");
     let theirs = default_plan(&curriculum, date(2027, 1, 18), date(2027, 2, 28));
@@ -994,7 +1010,7 @@ fn a_plan_is_checked_saved_read_previewed_and_accepted_without_a_window() {
     assert!(model.plan.pending.is_some(), "a preview first");
     assert_eq!(
         model.plan.plan(),
-        Some(&plan),
+        Some(&later),
         "nothing changes before accepting"
     );
     let effects = model.update(PlanAction::Accept.into(), now());
@@ -1004,6 +1020,7 @@ fn a_plan_is_checked_saved_read_previewed_and_accepted_without_a_window() {
     ));
     assert_eq!(model.plan.plan(), Some(&theirs));
     assert!(model.plan.pending.is_none());
+    model.receive(Outcome::PlanSaved(Ok(None)), now());
 
     // A window that does not hold the data folder keeps no plan: it could not be saved.
     model.read_only = true;
@@ -1011,6 +1028,31 @@ fn a_plan_is_checked_saved_read_previewed_and_accepted_without_a_window() {
     assert!(effects.is_empty(), "{effects:?}");
     assert_eq!(model.plan.plan(), Some(&theirs));
     model.read_only = false;
+
+    // A plan among students' files (a folder's worth opened at once, or dropped on the
+    // class view) goes to its own preview, whatever the case of its extension; it is never
+    // read as a student.
+    let effects = model.update(
+        Action::open(vec![
+            PathBuf::from("/class/张三.scprogress"),
+            PathBuf::from("/class/PLAN.SCPLAN"),
+        ]),
+        now(),
+    );
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::ReadPlan(path) if path.ends_with("PLAN.SCPLAN"))),
+        "{effects:?}"
+    );
+    let effects = model.update(
+        MentorAction::Add(vec![PathBuf::from("/class/计划.scplan")]).into(),
+        now(),
+    );
+    assert!(
+        matches!(effects.as_slice(), [Effect::ReadPlan(_)]),
+        "{effects:?}"
+    );
 
     // A progress file handed over as a plan says why, and the plan in use stays.
     let progress = format::to_string(&model.file).unwrap();

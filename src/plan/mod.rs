@@ -69,7 +69,10 @@ pub fn days_between(from: Date, to: Date) -> i64 {
 
 /// `date` moved by `days` days, kept within the dates jiff knows.
 pub fn add_days(date: Date, days: i64) -> Date {
-    date.saturating_add(jiff::SignedDuration::from_hours(days.saturating_mul(24)))
+    // jiff's dates span fewer than 7.3 million days: more cannot move a date further.
+    const BEYOND_ANY_DATE: i64 = 8_000_000;
+    let days = days.clamp(-BEYOND_ANY_DATE, BEYOND_ANY_DATE);
+    date.saturating_add(jiff::SignedDuration::from_hours(days * 24))
 }
 
 /// The default plan over `start..=end`: the chapters that are not elective one after the

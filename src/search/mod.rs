@@ -245,10 +245,19 @@ impl SearchIndex {
             if raw.trim().is_empty() {
                 continue;
             }
+            // What the entry is prepared from: the text, and for a comment its mentor too (the
+            // same words from another mentor must not keep the first one's name).
+            let from = match &source {
+                Source::ChapterNote(_) | Source::ItemNote(_) => raw.to_owned(),
+                Source::Overall(n) | Source::Comment(n, _) => {
+                    let mentor = progress.feedback.get(*n).map_or("", |f| f.mentor.trim());
+                    format!("{mentor}\u{0}{raw}")
+                }
+            };
             let kept = self
                 .own
                 .remove(&source)
-                .filter(|(prepared_from, _)| prepared_from == raw);
+                .filter(|(prepared_from, _)| *prepared_from == from);
             let prepared = kept.unwrap_or_else(|| {
                 let text = match &source {
                     Source::ChapterNote(_) | Source::ItemNote(_) => plain_text(raw, true),
@@ -267,7 +276,7 @@ impl SearchIndex {
                     field,
                     key: Key::new(text),
                 };
-                (raw.to_owned(), entry)
+                (from, entry)
             });
             own.insert(source, prepared);
         }

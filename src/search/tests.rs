@@ -241,3 +241,21 @@ fn editorial_notes_are_found_without_their_markers() {
     // The markers themselves are not text.
     assert!(index.search(&progress, "ours", 50).hits.is_empty());
 }
+
+#[test]
+fn a_comment_from_another_mentor_is_found_under_that_mentor() {
+    let mut index = SearchIndex::new(curriculum());
+    let mut progress = Progress::default();
+    let feedback = |mentor: &str| Feedback {
+        mentor: mentor.to_owned(),
+        written: None,
+        overall: "整体不错".to_owned(),
+        items: Default::default(),
+    };
+    progress.feedback.push(feedback("王老师"));
+    assert_eq!(index.search(&progress, "王老师", 50).hits.len(), 1);
+    // The same words, now from 李老师 (another student's file, say): not 王老师's any more.
+    progress.feedback[0] = feedback("李老师");
+    assert!(index.search(&progress, "王老师", 50).hits.is_empty());
+    assert_eq!(index.search(&progress, "李老师", 50).hits.len(), 1);
+}

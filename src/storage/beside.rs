@@ -28,13 +28,11 @@ const MAX_PROFILE_BYTES: u64 = 64 * 1024;
 
 /// The plan kept in the data folder (a plan file, see `crate::plan::file`).
 pub const PLAN_FILE: &str = "plan.ron";
-/// Where an unreadable `plan.ron` is moved.
-const PLAN_DAMAGED_FILE: &str = "plan.damaged.ron";
-
 impl Storage {
     /// The plan kept in the data folder (`plan.ron`, a plan file): `None` when there is none.
-    /// A file that cannot be read is moved aside to `plan.damaged.ron` (never overwritten by
-    /// the next save) and the reason returned.
+    /// A file that cannot be read (damaged, or from a newer version of the app) is moved
+    /// aside to a free `plan.damaged[-n].ron`, never over an earlier one, and the reason
+    /// returned; if it cannot be moved it stays, and no save replaces it ([`Self::save_plan`]).
     pub fn load_plan(&self) -> Result<Option<crate::plan::PlanFile>, String> {
         let path = self.dir.join(PLAN_FILE);
         if !path.exists() {
@@ -43,39 +41,63 @@ impl Storage {
         match crate::plan::file::read_path(&path) {
             Ok(read) => Ok(Some(read.file)),
             Err(error) => {
-                let aside = self.dir.join(PLAN_DAMAGED_FILE);
-                let moved = std::fs::rename(&path, &aside);
-                log::warn!(
-                    "{} could not be read: {error} (moved aside: {moved:?})",
-                    path.display()
-                );
-                Err(format!("{error} ({})", aside.display()))
+                let kept = match self.set_plan_aside() {
+                    Ok(aside) => aside,
+                    Err(err) => {
+                        log::error!("could not move {} aside: {err}", path.display());
+                        path
+                    }
+                };
+                Err(format!("{error} ({})", kept.display()))
             }
         }
     }
 
-    /// Saves the plan atomically, or removes it (kept as `plan.ron.bak`, whose path is
-    /// returned).
+    /// Moves `plan.ron` to the first free `plan.damaged.ron`, `plan.damaged-2.ron`, …
+    fn set_plan_aside(&self) -> std::io::Result<PathBuf> {
+        let path = self.dir.join(PLAN_FILE);
+        let aside = (1..)
+            .map(|n| {
+                self.dir.join(if n == 1 {
+                    "plan.damaged.ron".to_owned()
+                } else {
+                    format!("plan.damaged-{n}.ron")
+                })
+            })
+            .find(|candidate| !candidate.exists())
+            .unwrap_or_else(|| self.dir.join("plan.damaged.ron"));
+        std::fs::rename(&path, &aside)?;
+        Ok(aside)
+    }
+
+    /// Saves the plan atomically, the one it replaces kept as `plan.ron.bak`; or removes it
+    /// (kept as `plan.ron.bak`, whose path is returned if there was one). A `plan.ron` that
+    /// cannot be read is moved aside first, never written over.
     pub fn save_plan(
         &self,
         plan: Option<&crate::plan::PlanFile>,
     ) -> Result<Option<PathBuf>, StorageError> {
+        let io = |err| StorageError::Format(FormatError::Io(err));
         let path = self.dir.join(PLAN_FILE);
+        let backup = self.dir.join(format!("{PLAN_FILE}.bak"));
+        if path.exists() && crate::plan::file::read_path(&path).is_err() {
+            self.set_plan_aside().map_err(io)?;
+        }
         match plan {
             Some(plan) => {
                 let text = crate::plan::file::to_string(plan)
                     .map_err(|err| StorageError::Format(FormatError::Write(err.to_string())))?;
+                if path.exists() {
+                    std::fs::copy(&path, &backup).map_err(io)?;
+                }
                 write_atomically(&path, text.as_bytes(), || Ok(()))?;
                 Ok(None)
             }
-            None => {
-                let backup = self.dir.join(format!("{PLAN_FILE}.bak"));
-                if path.exists() {
-                    std::fs::rename(&path, &backup)
-                        .map_err(|err| StorageError::Format(FormatError::Io(err)))?;
-                }
+            None if path.exists() => {
+                std::fs::rename(&path, &backup).map_err(io)?;
                 Ok(Some(backup))
             }
+            None => Ok(None),
         }
     }
 

@@ -19,7 +19,7 @@ use crate::progress::Progress;
 use crate::report::Class;
 use crate::storage::{DataLock, LockError, ROLE_APP, Storage};
 
-use super::action::{Action, DrawingAction, ImportAction, MentorAction};
+use super::action::{Action, DrawingAction, ImportAction, MentorAction, PlanAction};
 use super::bars::{name_field_ui, notices_ui, path_prompt_ui, top_bar_ui};
 use super::browser::{Browser, SystemBrowser};
 use super::canvas::Canvas;
@@ -377,8 +377,12 @@ impl StudyApp {
                 overall_feedback_ui(ui, &model.file.progress, strings);
             }
         });
-        for command in Command::pressed(ui.ctx()) {
-            actions.extend(command.action(&self.model));
+        // Shortcuts wait while a window or dialog is open (Ctrl+O during a preview would start
+        // a second import; Ctrl+K over the search would type into the search behind it).
+        if !self.model.window_open() && !self.search.is_open() {
+            for command in Command::pressed(ui.ctx()) {
+                actions.extend(command.action(&self.model));
+            }
         }
         if !self.model.notices.as_slice().is_empty() {
             egui::Panel::bottom("notices").show(ui, |ui| {
@@ -471,13 +475,7 @@ impl StudyApp {
             }
             // Keys act on the roadmap only while no window is over it (Esc must reach the
             // window: egui has already taken the focus from its text field then).
-            let keyboard = model.overlay.is_none()
-                && !search_open
-                && model.drawing.viewer.is_none()
-                && model.drawing.canvas.is_none()
-                && model.drawing.confirm_remove.is_none()
-                && model.path_prompt.is_none()
-                && model.import.pending.is_none();
+            let keyboard = !model.window_open() && !search_open;
             let shown = Shown {
                 curriculum: &model.curriculum,
                 state: &model.state,
@@ -604,12 +602,13 @@ impl StudyApp {
         }
         if self.model.plan.open {
             let model = &self.model;
+            // Only a mentor shares into the class folder: a student's plan is their own (and
+            // must not replace the mentor's file there).
             let class_folder = model
                 .mentor
-                .paths
-                .iter()
-                .find(|path| path.is_dir())
-                .or(model.state.class_folder.as_ref())
+                .class
+                .as_ref()
+                .and_then(|_| model.mentor.paths.iter().find(|path| path.is_dir()))
                 .map(PathBuf::as_path);
             let shown = super::plan::PlanShown {
                 curriculum: &model.curriculum,
@@ -714,6 +713,9 @@ impl StudyApp {
 
     /// A dropped image goes to the (first) task item; anything else is a progress file.
     fn dropped_file_action(&self, path: PathBuf) -> Action {
+        if super::flow::plan::is_plan_path(&path) {
+            return PlanAction::From(path).into();
+        }
         if self.model.class_shown() {
             return MentorAction::Add(vec![path]).into();
         }

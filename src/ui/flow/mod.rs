@@ -23,7 +23,7 @@ use crate::i18n::{Strings, fill};
 use crate::progress::{Progress, continue_target};
 use crate::search::Place;
 
-use super::action::{Action, ImportAction, MentorAction, Overlay};
+use super::action::{Action, ImportAction, MentorAction, Overlay, PlanAction};
 use super::effect::{Dialog, DialogMode, Effect, Now, Outcome, ReadPurpose, ScrollTarget};
 use super::local_date;
 use super::state::{Notice, Notices, UiState};
@@ -69,6 +69,8 @@ pub struct Model {
     pub overlay: Option<Overlay>,
     /// The study plan.
     pub plan: plan::PlanFlow,
+    /// The day the class table's pace and charts were computed for.
+    pub paced_for: Option<jiff::civil::Date>,
 }
 
 /// A path asked for in the window: the dialog that could not be shown, and the text typed.
@@ -108,6 +110,7 @@ impl Model {
             profile_saving: (false, false),
             overlay: None,
             plan: plan::PlanFlow::default(),
+            paced_for: None,
         }
     }
 
@@ -168,6 +171,19 @@ impl Model {
         }
     }
 
+    /// Whether a window or a dialog is over the roadmap (a palette, a preview, the canvas, the
+    /// plan…): then the roadmap's keys and the shortcuts of other commands wait.
+    pub fn window_open(&self) -> bool {
+        self.overlay.is_some()
+            || self.drawing.viewer.is_some()
+            || self.drawing.canvas.is_some()
+            || self.drawing.confirm_remove.is_some()
+            || self.path_prompt.is_some()
+            || self.import.pending.is_some()
+            || self.plan.pending.is_some()
+            || self.plan.open
+    }
+
     /// Whether the class table is on screen (open, and no student shown over it).
     pub fn class_shown(&self) -> bool {
         self.mentor.class.is_some() && self.import.viewing.is_none()
@@ -179,14 +195,32 @@ impl Model {
         // A plan file is its own kind: however it arrives, it goes to the plan's preview.
         let action = match action {
             Action::Import(ImportAction::From(path)) if plan::is_plan_path(&path) => {
-                super::action::PlanAction::From(path).into()
+                PlanAction::From(path).into()
+            }
+            Action::Mentor(MentorAction::Add(paths))
+                if paths.iter().any(|path| plan::is_plan_path(path)) =>
+            {
+                Action::Open {
+                    paths,
+                    as_class: true,
+                }
             }
             action => action,
         };
         if let Action::Open { paths, as_class } = action {
-            // One entry point for argv, a second launch and the macOS open event.
+            // One entry point for argv, a second launch and the macOS open event. A plan file
+            // is never a student's progress: it goes to its own preview, even among a class.
+            let (plans, paths): (Vec<PathBuf>, Vec<PathBuf>) =
+                paths.into_iter().partition(|path| plan::is_plan_path(path));
+            for path in plans {
+                effects.extend(self.update(PlanAction::From(path).into(), now));
+            }
+            if paths.is_empty() {
+                return effects;
+            }
             if as_class {
-                return self.update(MentorAction::Add(paths).into(), now);
+                effects.extend(self.update(MentorAction::Add(paths).into(), now));
+                return effects;
             }
             for path in paths {
                 effects.extend(self.update(ImportAction::From(path).into(), now));
@@ -553,16 +587,19 @@ impl Model {
                 effects.extend(self.mentor.class_loaded(class, now.instant));
                 self.set_class_pace(now);
             }
-            Outcome::PlanSaved(result) => match result {
-                Ok(Some(backup)) => self.notices.info(fill(
-                    strings.plan_removed,
-                    &[("path", &backup.display().to_string())],
-                )),
-                Ok(None) => {}
-                Err(error) => self
-                    .notices
-                    .problem(fill(strings.plan_save_failed, &[("error", &error)])),
-            },
+            Outcome::PlanSaved(result) => {
+                match result {
+                    Ok(Some(backup)) => self.notices.info(fill(
+                        strings.plan_removed,
+                        &[("path", &backup.display().to_string())],
+                    )),
+                    Ok(None) => {}
+                    Err(error) => self
+                        .notices
+                        .problem(fill(strings.plan_save_failed, &[("error", &error)])),
+                }
+                self.plan.saved(&mut effects);
+            }
             Outcome::PlanRead { path, result } => {
                 self.plan.read(path, result, &mut self.notices, strings);
             }
@@ -664,6 +701,7 @@ impl Model {
         if let Some(view) = &mut self.mentor.class {
             view.set_pace(&self.curriculum, self.plan.plan(), today);
         }
+        self.paced_for = Some(today);
     }
 
     /// Runs `run` on the import flow with what it may touch (the borrows of the model split
@@ -691,6 +729,11 @@ impl Model {
     /// class folder's copy a few seconds after a change, a class whose files were still
     /// arriving), and when to look again.
     pub fn due(&mut self, now: Now) -> (Vec<Effect>, Option<Duration>) {
+        // After midnight the class's pace is that of a new day (the top bar's is computed
+        // every frame; the table and the charts once per day, class and plan).
+        if self.mentor.class.is_some() && self.paced_for != Some(self.plan.today(now.time)) {
+            self.set_class_pace(now);
+        }
         let (drafts, drafts_wake) = self.mentor.due(now.instant, self.saving);
         let (class, class_wake) = self.mentor.retry_due(now.instant);
         let (hand_in, hand_in_wake) = if self.read_only {

@@ -27,8 +27,13 @@ pub struct PlanFlow {
     pub open: bool,
     /// "Today" fixed by a test or a screenshot; else the local date of the moment.
     pub today: Option<Date>,
-    /// Plan files of the class folder already offered (each once per run).
-    pub offered: HashSet<PathBuf>,
+    /// A save is being written.
+    pub saving: bool,
+    /// The plan changed while it was: save again when it is done.
+    pub save_again: bool,
+    /// Plan files of the class folder already offered this run: each file, by author and
+    /// time written (each version once).
+    pub offered: HashSet<(PathBuf, String, Option<Timestamp>)>,
 }
 
 /// What the plan flow may touch besides its own state.
@@ -49,7 +54,8 @@ pub struct Desk<'a> {
 
 /// Whether a path names a plan file by its extension.
 pub fn is_plan_path(path: &Path) -> bool {
-    path.extension().is_some_and(|ext| ext == PLAN_EXTENSION)
+    path.extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case(PLAN_EXTENSION))
 }
 
 impl PlanFlow {
@@ -73,8 +79,8 @@ impl PlanFlow {
                 let written = PlanFile::new(plan, desk.author, desk.version, desk.now);
                 match file::check(written) {
                     Ok(read) => {
-                        self.file = Some(read.file.clone());
-                        desk.effects.push(Effect::SavePlan(Some(read.file)));
+                        self.file = Some(read.file);
+                        self.save(desk.effects);
                         desk.notices.info(strings.plan_saved.to_owned());
                         return true;
                     }
@@ -83,7 +89,7 @@ impl PlanFlow {
             }
             PlanAction::Remove => {
                 if self.file.take().is_some() {
-                    desk.effects.push(Effect::SavePlan(None));
+                    self.save(desk.effects);
                     return true;
                 }
             }
@@ -114,8 +120,8 @@ impl PlanFlow {
                         strings.plan_accepted,
                         &[("author", author_or_unnamed(&read.file, strings))],
                     ));
-                    self.file = Some(read.file.clone());
-                    desk.effects.push(Effect::SavePlan(Some(read.file)));
+                    self.file = Some(read.file);
+                    self.save(desk.effects);
                     return true;
                 }
             }
@@ -151,6 +157,25 @@ impl PlanFlow {
         }
     }
 
+    /// Saves the plan in use, one save at a time: a change made while one is being written is
+    /// saved after it ([`Self::saved`]), so an older plan never lands after a newer one.
+    fn save(&mut self, effects: &mut Vec<Effect>) {
+        if self.saving {
+            self.save_again = true;
+        } else {
+            self.saving = true;
+            effects.push(Effect::SavePlan(self.file.clone()));
+        }
+    }
+
+    /// A save finished: the next one, if the plan changed meanwhile.
+    pub fn saved(&mut self, effects: &mut Vec<Effect>) {
+        self.saving = false;
+        if std::mem::take(&mut self.save_again) {
+            self.save(effects);
+        }
+    }
+
     /// Plan files found in the class folder: the newest that is not the plan in use is
     /// offered once (its preview opens; nothing changes until it is accepted).
     pub fn found(&mut self, mut found: Vec<(PathBuf, ReadPlan)>) {
@@ -165,7 +190,10 @@ impl PlanFlow {
             current.plan == read.file.plan
                 || (current.author == read.file.author && current.written >= read.file.written)
         });
-        if !same && self.offered.insert(path.clone()) {
+        // Offered once per version of the file: a mentor who corrects the plan and shares it
+        // again under the same name is heard.
+        let version = (path.clone(), read.file.author.clone(), read.file.written);
+        if !same && self.offered.insert(version) {
             self.pending = Some((path, read));
         }
     }

@@ -332,6 +332,11 @@ impl RoadmapView {
             .copied()
             .filter(|row| matches!(row, Row::Header(_) | Row::Item(..)))
             .collect();
+        // An item whose chapter was closed since is no longer under the cursor: Space must
+        // not tick what cannot be seen.
+        if self.cursor.is_some_and(|cursor| !stops.contains(&cursor)) {
+            self.cursor = None;
+        }
         let curriculum = shown.curriculum;
         for key in pressed {
             match key {
