@@ -1022,11 +1022,24 @@ fn a_plan_is_checked_saved_read_previewed_and_accepted_without_a_window() {
     assert!(model.plan.pending.is_none());
     model.receive(Outcome::PlanSaved(Ok(None)), now());
 
+    // A target typed outside the plan's days is moved, and the person is told.
+    let mut outside = theirs.clone();
+    outside.chapters[0].due = date(2030, 1, 1);
+    model.update(PlanAction::Set(outside).into(), now());
+    assert!(
+        notices(&model).iter().any(|n| n.contains("1 处被调整")),
+        "{:?}",
+        notices(&model)
+    );
+    assert_eq!(model.plan.plan().unwrap().chapters[0].due, theirs.end);
+    model.receive(Outcome::PlanSaved(Ok(None)), now());
+    let adjusted = model.plan.plan().unwrap().clone();
+
     // A window that does not hold the data folder keeps no plan: it could not be saved.
     model.read_only = true;
     let effects = model.update(PlanAction::Set(plan.clone()).into(), now());
     assert!(effects.is_empty(), "{effects:?}");
-    assert_eq!(model.plan.plan(), Some(&theirs));
+    assert_eq!(model.plan.plan(), Some(&adjusted));
     model.read_only = false;
 
     // A plan among students' files (a folder's worth opened at once, or dropped on the
@@ -1063,6 +1076,6 @@ fn a_plan_is_checked_saved_read_previewed_and_accepted_without_a_window() {
         },
         now(),
     );
-    assert_eq!(model.plan.plan(), Some(&theirs));
+    assert_eq!(model.plan.plan(), Some(&adjusted));
     assert!(model.plan.pending.is_none());
 }

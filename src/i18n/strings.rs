@@ -697,6 +697,8 @@ pub struct Strings {
     pub shortcuts_commands: &'static str,
     /// Shortcut sheet: heading over the keys of the roadmap.
     pub shortcuts_rows: &'static str,
+    /// Notice: the plan typed in the editor was saved, but the checks adjusted it (count: how many things).
+    pub plan_saved_adjusted: &'static str,
     /// Start of a feedback file's name: `{name}-反馈`.
     pub feedback_file_stem: &'static str,
     /// Mentor name when the mentor has none.

@@ -81,7 +81,15 @@ impl PlanFlow {
                     Ok(read) => {
                         self.file = Some(read.file);
                         self.save(desk.effects);
-                        desk.notices.info(strings.plan_saved.to_owned());
+                        if read.repairs.is_empty() {
+                            desk.notices.info(strings.plan_saved.to_owned());
+                        } else {
+                            // Never changed quietly: say so, the editor shows what was kept.
+                            desk.notices.problem(fill(
+                                strings.plan_saved_adjusted,
+                                &[("count", &read.repairs.len().to_string())],
+                            ));
+                        }
                         return true;
                     }
                     Err(error) => desk.notices.problem(plan_error_text(&error, strings)),
