@@ -1,22 +1,76 @@
 #!/usr/bin/env python3
-"""Time to first painted frame and memory of the app against a bare eframe window.
+"""Start-up, memory and binary size of the app beside a bare eframe window (issue 15).
 
-Needs an X server (Xvfb) in $DISPLAY and xdotool. eframe keeps a window hidden until its
-first frame is painted, so "the window became visible" is "the first frame was painted".
+Start: from exec until the window is mapped (eframe maps it right after painting the first
+frame, so this is "first frame on screen"), seen as a MapNotify event on the X server's root
+window (`xev -root -event substructure`: no polling). Memory: PSS of the process 3 s after the
+window was mapped. Rounds alternate the programs (A, B, C, D, A, B, …); the table gives
+medians. Sizes are of the stripped release binaries (the release profile strips).
 
-    cargo build --release --bin study-companion --example bare_window
-    Xvfb :99 -screen 0 1280x800x24 & export DISPLAY=:99
-    python3 benches/startup.py            # 10 runs of each, prints medians
+Run it (an X server of its own, so nothing else maps windows there; needs x11-utils for xev):
+
+    export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target}
+    cargo build --release --bin study-companion --example bare_window --example class_bench
+    cargo build --release --manifest-path benches/bare-default/Cargo.toml
+    Xvfb :96 -screen 0 1280x800x24 -nolisten tcp &  export DISPLAY=:96
+    mkdir -p /tmp/xdg && chmod 700 /tmp/xdg && export XDG_RUNTIME_DIR=/tmp/xdg
+    python3 benches/startup.py                # ROUNDS=5 by default; ROUNDS=9 for more
+
+Rows:
+- bare eframe window, eframe's default features (benches/bare-default: examples/bare_window.rs)
+- bare eframe window, the app's eframe features (examples/bare_window.rs built in this crate)
+- study-companion, empty data folder
+- study-companion, a student's progress: every item done with a 10 KB note on each, and an
+  attached 1200x1600 drawing (made once by examples/class_bench.rs, imported with the CLI)
+
+Set BEFORE=path/to/an/older/study-companion to measure it in the same rounds (two more rows).
+Set TRACE=1 to also print the app's own start-up trace (`--trace-startup`) of each run.
 """
-import os, shutil, statistics, subprocess, sys, tempfile, time
+import os, queue, shutil, statistics, subprocess, sys, tempfile, threading, time
 
-RUNS = int(os.environ.get("RUNS", "10"))
+ROUNDS = int(os.environ.get("ROUNDS", "5"))
+SETTLE = float(os.environ.get("SETTLE", "3"))  # seconds from mapped to the PSS reading
+TARGET = os.environ.get("CARGO_TARGET_DIR", "target")
+RELEASE = os.path.join(TARGET, "release")
+APP = os.path.join(RELEASE, "study-companion")
+BARE_OURS = os.path.join(RELEASE, "examples", "bare_window")
+BARE_DEFAULT = os.path.join(RELEASE, "bare-window-default")
+CLASS_BENCH = os.path.join(RELEASE, "examples", "class_bench")
 
 
-def visible(name):
-    r = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", name],
-                       capture_output=True)
-    return r.returncode == 0 and r.stdout.strip() != b""
+class MapWatcher:
+    """Lines of `xev -root -event substructure`, each MapNotify timestamped when read."""
+
+    def __init__(self):
+        self.proc = subprocess.Popen(
+            ["stdbuf", "-oL", "xev", "-root", "-event", "substructure"],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, bufsize=1)
+        self.maps = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+        time.sleep(0.5)  # xev selects its events
+
+    def _read(self):
+        for line in self.proc.stdout:
+            if line.startswith("MapNotify"):
+                self.maps.put(time.perf_counter())
+
+    def drain(self):
+        while not self.maps.empty():
+            self.maps.get_nowait()
+
+    def wait(self, proc, timeout=30):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                return self.maps.get(timeout=0.05)
+            except queue.Empty:
+                if proc.poll() is not None:
+                    return None
+        return None
+
+    def close(self):
+        self.proc.terminate()
+        self.proc.wait()
 
 
 def pss_kib(pid):
@@ -35,39 +89,98 @@ def peak_rss_kib(pid):
     return 0
 
 
-def measure(cmd, name):
-    times, pss, hwm = [], [], []
-    for _ in range(RUNS):
-        data = tempfile.mkdtemp()
-        env = dict(os.environ, STUDY_COMPANION_DATA_DIR=data)
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.PIPE)
-        while not visible(name):
-            if proc.poll() is not None:
-                sys.exit(f"{cmd[0]} exited early: {proc.stderr.read().decode()[-400:]}")
-            time.sleep(0.01)
-        times.append((time.perf_counter() - start) * 1000)
-        time.sleep(2)
-        pss.append(pss_kib(proc.pid) / 1024)
-        hwm.append(peak_rss_kib(proc.pid) / 1024)
-        proc.terminate()
-        proc.wait()
-        shutil.rmtree(data, ignore_errors=True)
-    return statistics.median(times), statistics.median(pss), statistics.median(hwm)
+def make_progress_folder():
+    """A data folder holding a student's progress (kept as a template, copied per run)."""
+    work = tempfile.mkdtemp(prefix="sc-progress-")
+    files = os.path.join(work, "files")
+    subprocess.run([CLASS_BENCH, "1", files], check=True, stdout=subprocess.DEVNULL)
+    progress = [f for f in os.listdir(files) if f.endswith(".scprogress")][0]
+    data = os.path.join(work, "data")
+    subprocess.run([APP, "--data-dir", data, "import", "--replace",
+                    os.path.join(files, progress)], check=True, stdout=subprocess.DEVNULL)
+    return work, data
+
+
+def run_once(watcher, cmd, template, trace):
+    home = tempfile.mkdtemp(prefix="sc-start-")
+    data = os.path.join(home, "data")
+    if template:
+        shutil.copytree(template, data)
+    else:
+        os.mkdir(data)
+    env = dict(os.environ, STUDY_COMPANION_DATA_DIR=data, XDG_DATA_HOME=home,
+               XDG_CONFIG_HOME=home)
+    if trace:
+        env["STUDY_COMPANION_TRACE_STARTUP"] = "1"
+    watcher.drain()
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True)
+    mapped = watcher.wait(proc)
+    if mapped is None:
+        proc.kill()
+        sys.exit(f"{cmd[0]}: no window mapped: {proc.stderr.read()[-600:]}")
+    time.sleep(SETTLE)
+    pss, hwm = pss_kib(proc.pid) / 1024, peak_rss_kib(proc.pid) / 1024
+    proc.terminate()
+    _, err = proc.communicate()
+    if trace:
+        print("\n".join(l for l in err.splitlines() if l.startswith("startup:")), flush=True)
+    shutil.rmtree(home, ignore_errors=True)
+    return (mapped - start) * 1000, pss, hwm
 
 
 def main():
+    for path in (APP, BARE_OURS, BARE_DEFAULT, CLASS_BENCH):
+        if not os.path.exists(path):
+            sys.exit(f"{path} is missing: build it first (see the top of this file)")
+    work, progress = make_progress_folder()
     rows = [
-        ("study-companion", ["target/release/study-companion"], "Study Companion"),
-        ("bare eframe window", ["target/release/examples/bare_window"], "bare eframe window"),
+        ("bare eframe window, eframe's default features", [BARE_DEFAULT], None, BARE_DEFAULT),
+        ("bare eframe window, our eframe features", [BARE_OURS], None, BARE_OURS),
+        ("study-companion, empty data folder", [APP], None, APP),
+        ("study-companion, a student's progress", [APP], progress, None),
     ]
-    print(f"{RUNS} runs each; medians")
-    print("| program | first frame (ms) | PSS after 2 s (MiB) | peak RSS (MiB) |")
-    print("|---|---|---|---|")
-    for label, cmd, name in rows:
-        t, p, h = measure(cmd, name)
-        print(f"| {label} | {t:.0f} | {p:.0f} | {h:.0f} |")
+    before = os.environ.get("BEFORE")  # another build of the app, measured in the same rounds
+    if before:
+        rows += [
+            ("study-companion BEFORE, empty data folder", [before], None, before),
+            ("study-companion BEFORE, a student's progress", [before], progress, None),
+        ]
+    trace = os.environ.get("TRACE") == "1"
+    watcher = MapWatcher()
+    results = {label: [] for label, *_ in rows}
+    try:
+        for round_ in range(ROUNDS):
+            for label, cmd, template, _ in rows:
+                result = run_once(watcher, cmd, template if template else None, trace)
+                results[label].append(result)
+                print(f"round {round_ + 1} {label}: {result[0]:.0f} ms, "
+                      f"PSS {result[1]:.1f} MiB, peak RSS {result[2]:.1f} MiB",
+                      file=sys.stderr, flush=True)
+    finally:
+        watcher.close()
+        shutil.rmtree(work, ignore_errors=True)
+
+    base = results[rows[0][0]]
+    base_t = statistics.median(r[0] for r in base)
+    base_p = statistics.median(r[1] for r in base)
+    base_s = os.path.getsize(BARE_DEFAULT) / 1e6
+    load = os.getloadavg()
+    print(f"{ROUNDS} alternating rounds, medians; load average at the end {load[0]:.1f}")
+    print("| program | start (exec → mapped) | memory (PSS 3 s later) | peak RSS "
+          "| binary (stripped) |")
+    print("|---|---|---|---|---|")
+    for label, _, _, binary in rows:
+        t = statistics.median(r[0] for r in results[label])
+        p = statistics.median(r[1] for r in results[label])
+        h = statistics.median(r[2] for r in results[label])
+        size = ""
+        if binary:
+            s = os.path.getsize(binary) / 1e6
+            size = f"{s:.1f} MB ({s / base_s:.2f}×)"
+        print(f"| {label} | {t:.0f} ms ({t / base_t:.2f}×) | {p:.1f} MiB ({p / base_p:.2f}×) "
+              f"| {h:.0f} MiB | {size} |")
 
 
 if __name__ == "__main__":

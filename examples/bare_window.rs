@@ -1,5 +1,11 @@
-//! A bare eframe window with the same eframe features as the app and nothing in it: the
-//! baseline for startup time and memory in docs/performance.md.
+//! A bare eframe window with nothing in it: the baseline for start-up time and memory in
+//! docs/performance.md (`benches/startup.py`). Built here it has the app's eframe features;
+//! `benches/bare-default` builds this same file with eframe's default features.
+//!
+//! Options are eframe's defaults (as a newcomer's first window has them) except the size,
+//! which is the app's.
+
+use eframe::egui;
 
 fn main() -> eframe::Result {
     eframe::run_native(
@@ -8,7 +14,6 @@ fn main() -> eframe::Result {
             viewport: egui::ViewportBuilder::default()
                 .with_title("bare eframe window")
                 .with_inner_size([1180.0, 780.0]),
-            persistence_path: Some(std::env::temp_dir().join("bare-window-state")),
             ..Default::default()
         },
         Box::new(|_| Ok(Box::new(Bare))),

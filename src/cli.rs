@@ -33,6 +33,11 @@ pub struct Cli {
     )]
     pub data_dir: Option<PathBuf>,
 
+    /// Print each phase of the window's start-up with its time, to standard error (also
+    /// `STUDY_COMPANION_TRACE_STARTUP=1`).
+    #[arg(long)]
+    pub trace_startup: bool,
+
     /// Progress files to open in the window (your own is merged after a preview; another
     /// student's is shown read-only).
     #[arg(value_name = "FILE")]

@@ -18,6 +18,7 @@ pub mod progress;
 pub mod report;
 pub mod safe_io;
 pub mod search;
+pub mod startup;
 pub mod storage;
 pub mod ui;
 pub mod watch;

@@ -14,6 +14,7 @@ use study_companion::ui::{StudyApp, theme};
 mod macos_open;
 
 fn main() -> ExitCode {
+    study_companion::startup::begin();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
@@ -23,6 +24,12 @@ fn main() -> ExitCode {
             err.exit();
         }
     };
+    study_companion::startup::mark("command line read (clap)");
+    // Only the window traces its start; commands print nothing extra.
+    study_companion::startup::enable(
+        cli.command.is_none()
+            && (cli.trace_startup || study_companion::startup::requested_by_env()),
+    );
     match &cli.command {
         Some(command) => {
             attach_parent_console();
@@ -69,6 +76,7 @@ fn run_window(cli: &Cli) -> ExitCode {
         }
         None => None,
     };
+    study_companion::startup::mark("single instance claimed");
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("学习伴侣 · Study Companion")
         .with_app_id("study-companion")
@@ -86,9 +94,11 @@ fn run_window(cli: &Cli) -> ExitCode {
         persistence_path: data_dir.as_ref().map(|dir| dir.join("window.ron")),
         ..Default::default()
     };
+    study_companion::startup::mark("window options and icon");
     let result = run_native(
         options,
         Box::new(move |cc| {
+            study_companion::startup::mark("eframe: event loop, window, wgpu");
             Ok(Box::new(StudyApp::from_creation_context(
                 cc, data_dir, files, incoming,
             )))

@@ -17,6 +17,7 @@ use crate::format::{ProgressFile, Student};
 use crate::i18n::fill;
 use crate::progress::Progress;
 use crate::report::Class;
+use crate::startup;
 use crate::storage::{DataLock, LockError, ROLE_APP, Storage};
 
 use super::action::{Action, DrawingAction, ImportAction, MentorAction, PlanAction};
@@ -74,6 +75,8 @@ pub struct StudyApp {
     palette: PaletteView,
     /// The plan editor's fields as typed.
     plan_editor: super::plan::PlanEditor,
+    /// Frames seen by the start-up trace (it follows the first two).
+    traced_frames: u8,
 }
 
 impl StudyApp {
@@ -128,6 +131,7 @@ impl StudyApp {
             keyboard_focus: false,
             palette: PaletteView::default(),
             plan_editor: super::plan::PlanEditor::default(),
+            traced_frames: 0,
         };
         app.take(opened);
         app.startup_effects = app.model.class_folder_effects();
@@ -181,19 +185,27 @@ impl StudyApp {
     ) -> Self {
         setup_context(&cc.egui_ctx);
         fonts::install_system_fallback(&cc.egui_ctx);
+        startup::mark("fonts, images and style registered (loaded lazily)");
         let mut state = cc
             .storage
             .and_then(|storage| eframe::get_value::<UiState>(storage, UI_STATE_KEY))
             .unwrap_or_default();
         state.text_size = clamp_text_size(state.text_size);
-        Self::open(
-            Arc::clone(crate::embedded::curriculum()),
+        startup::mark("window state read");
+        let curriculum = Arc::clone(crate::embedded::curriculum());
+        startup::mark("curriculum parsed");
+        let app = Self::open(
+            curriculum,
             data_dir,
             state,
             Box::new(SystemBrowser::default()),
-        )
-        .with_files(files)
-        .listening_for_second_launches(&cc.egui_ctx, incoming)
+        );
+        startup::mark("data folder locked, progress read");
+        let app = app
+            .with_files(files)
+            .listening_for_second_launches(&cc.egui_ctx, incoming);
+        startup::mark("second-launch listener");
+        app
     }
 
     /// The update core's state (for tests).
@@ -345,6 +357,28 @@ impl StudyApp {
                     .handed_in(Ok(path), (Timestamp::now(), Instant::now()));
             }
             Err(error) => log::warn!("handing in to {} failed: {error}", folder.display()),
+        }
+    }
+
+    /// The first frame, traced: laid out, then painted (known when the next frame starts;
+    /// eframe shows the window right after painting the first).
+    fn trace_first_frame(&mut self, ui: &mut egui::Ui, frame: &eframe::Frame) {
+        self.traced_frames += 1;
+        if self.traced_frames == 1 {
+            startup::mark("first frame begins (egui pass begun: font definitions loaded)");
+            self.show(ui);
+            startup::mark("first frame laid out (glyphs rasterised, Markdown parsed)");
+            // A second frame, so that the painting of the first is seen.
+            ui.ctx().request_repaint();
+        } else {
+            startup::mark("first frame painted, window shown (second frame begins)");
+            if let Some(seconds) = frame.info().cpu_usage {
+                startup::note(&format!(
+                    "first frame in eframe (layout, tessellation, painting): {:.1} ms",
+                    seconds * 1000.0
+                ));
+            }
+            self.show(ui);
         }
     }
 
@@ -840,8 +874,12 @@ impl StudyApp {
 }
 
 impl eframe::App for StudyApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.show(ui);
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        if self.traced_frames < 2 && startup::enabled() {
+            self.trace_first_frame(ui, frame);
+        } else {
+            self.show(ui);
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
