@@ -96,6 +96,13 @@ impl Curriculum {
         self.chapters.iter().find(|chapter| &chapter.id == id)
     }
 
+    /// The chapter's title, or its id if the curriculum has no such chapter (a plan or a
+    /// file from another version names it).
+    pub fn chapter_title(&self, id: &ChapterId) -> String {
+        self.chapter(id)
+            .map_or_else(|| id.to_string(), |chapter| chapter.title.clone())
+    }
+
     /// Number of items over all chapters.
     pub fn item_count(&self) -> usize {
         self.chapters

@@ -270,12 +270,8 @@ fn pace_table(out: &mut String, curriculum: &Curriculum, class: &Class, strings:
         strings.report_col_this_week,
         strings.report_col_overdue,
     );
-    let title = |id: &crate::curriculum::ChapterId| {
-        curriculum
-            .chapter(id)
-            .map_or_else(|| id.to_string(), |chapter| chapter.title.clone())
-            .replace('|', "\\|")
-    };
+    let title =
+        |id: &crate::curriculum::ChapterId| curriculum.chapter_title(id).replace('|', "\\|");
     for row in &class.students {
         let Some(pace) = &row.pace else {
             continue;

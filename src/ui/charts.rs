@@ -96,14 +96,7 @@ impl ClassCharts {
             .map(|p| [p.day as f64 + 1.0, p.median])
             .collect();
         let start = plan.start;
-        Plot::new("class_burn_up")
-            .height(CHART_HEIGHT)
-            .legend(Legend::default())
-            .allow_zoom(false)
-            .allow_scroll(false)
-            .allow_drag(false)
-            .allow_boxed_zoom(false)
-            .include_y(0.0)
+        still_plot("class_burn_up")
             .x_axis_formatter(move |mark, _| {
                 add_days(start, mark.value.round() as i64 - 1)
                     .strftime("%m-%d")
@@ -158,14 +151,7 @@ impl ClassCharts {
                     .unwrap_or_default()
             })
             .collect();
-        Plot::new("class_funnel")
-            .height(CHART_HEIGHT)
-            .legend(Legend::default())
-            .allow_zoom(false)
-            .allow_scroll(false)
-            .allow_drag(false)
-            .allow_boxed_zoom(false)
-            .include_y(0.0)
+        still_plot("class_funnel")
             .x_axis_formatter(move |mark, _| {
                 let index = mark.value.round() as i64 - 1;
                 if (mark.value - mark.value.round()).abs() > 0.01 {
@@ -182,4 +168,17 @@ impl ClassCharts {
                 plot.bar_chart(BarChart::new(strings.chart_expected, expected).color(palette.weak));
             });
     }
+}
+
+/// A chart that only shows: a legend, from zero up, no zooming, scrolling or dragging (the
+/// class view scrolls under it).
+fn still_plot(id: &str) -> Plot<'static> {
+    Plot::new(id)
+        .height(CHART_HEIGHT)
+        .legend(Legend::default())
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_boxed_zoom(false)
+        .include_y(0.0)
 }

@@ -189,9 +189,7 @@ fn chapters_ui(ui: &mut egui::Ui, curriculum: &Curriculum, pace: &Pace, strings:
             ui.label("");
             ui.end_row();
             for chapter in &pace.chapters {
-                let title = curriculum
-                    .chapter(&chapter.chapter)
-                    .map_or_else(|| chapter.chapter.to_string(), |c| c.title.clone());
+                let title = curriculum.chapter_title(&chapter.chapter);
                 let current = pace.current.as_ref() == Some(&chapter.chapter);
                 ui.label(if current {
                     egui::RichText::new(title).strong()
@@ -394,9 +392,7 @@ pub fn plan_preview_ui(
             .striped(true)
             .show(ui, |ui| {
                 for target in &file.plan.chapters {
-                    let title = curriculum
-                        .chapter(&target.chapter)
-                        .map_or_else(|| target.chapter.to_string(), |c| c.title.clone());
+                    let title = curriculum.chapter_title(&target.chapter);
                     ui.label(title);
                     ui.label(target.due.to_string());
                     ui.label(if target.optional {
