@@ -75,6 +75,9 @@ pub struct StudyApp {
     palette: PaletteView,
     /// The plan editor's fields as typed.
     plan_editor: super::plan::PlanEditor,
+    /// The class view's paths, and the first of them that is a folder (where the mentor
+    /// shares a plan).
+    class_folder: (Vec<PathBuf>, Option<PathBuf>),
     /// Frames seen by the start-up trace (it follows the first two).
     traced_frames: u8,
 }
@@ -132,6 +135,7 @@ impl StudyApp {
             palette: PaletteView::default(),
             plan_editor: super::plan::PlanEditor::default(),
             traced_frames: 0,
+            class_folder: (Vec::new(), None),
         };
         app.take(opened);
         app.startup_effects = app.model.class_folder_effects();
@@ -635,6 +639,18 @@ impl StudyApp {
             path_prompt_ui(ctx, prompt, strings, actions);
         }
         if self.model.plan.open {
+            // Which of the class's paths is a folder: asked of the file system when they
+            // change, not every frame (a network share can take a while to answer).
+            if self.class_folder.0 != self.model.mentor.paths {
+                let folder = self
+                    .model
+                    .mentor
+                    .paths
+                    .iter()
+                    .find(|path| path.is_dir())
+                    .cloned();
+                self.class_folder = (self.model.mentor.paths.clone(), folder);
+            }
             let model = &self.model;
             // Only a mentor shares into the class folder: a student's plan is their own (and
             // must not replace the mentor's file there).
@@ -642,8 +658,7 @@ impl StudyApp {
                 .mentor
                 .class
                 .as_ref()
-                .and_then(|_| model.mentor.paths.iter().find(|path| path.is_dir()))
-                .map(PathBuf::as_path);
+                .and(self.class_folder.1.as_deref());
             let shown = super::plan::PlanShown {
                 curriculum: &model.curriculum,
                 file: model.plan.file.as_ref(),
