@@ -27,52 +27,95 @@ fn module_of(path: &Path, root: &Path) -> String {
     parts.join("::")
 }
 
-/// The UI modules a file imports: `use super::x`, `super::super::x`, `crate::ui::x`.
+/// The UI modules a file imports: `use super::x`, `super::super::x`, `crate::ui::x`, and each
+/// name of a group (`use super::{x, y::z}`, over several lines too).
 fn imports(text: &str, module: &str, modules: &BTreeSet<String>) -> BTreeSet<String> {
-    let mut found = BTreeSet::new();
+    let code: String = text
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n");
     let depth = module.split("::").count();
-    for line in text.lines() {
-        let line = line.trim();
-        if line.starts_with("//") {
-            continue;
-        }
-        for (start, _) in line
-            .match_indices("super::")
-            .chain(line.match_indices("crate::ui::"))
-        {
-            let rest = &line[start..];
-            let (mut level, mut rest) = if let Some(rest) = rest.strip_prefix("crate::ui::") {
-                (depth, rest)
-            } else {
-                (0, rest)
-            };
-            while let Some(after) = rest.strip_prefix("super::") {
-                level += 1;
-                rest = after;
-            }
-            if start > 0 && line[..start].ends_with("super::") {
-                continue; // counted from the first `super::`
-            }
-            // The module path the import starts from.
-            let base: Vec<&str> = module.split("::").collect();
-            let keep = base.len().saturating_sub(level);
-            let mut path: Vec<String> = base[..keep].iter().map(|s| (*s).to_owned()).collect();
-            let name: String = rest
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || *c == '_')
-                .collect();
-            path.push(name);
-            // The longest known module that prefixes the path.
-            while !path.is_empty() {
-                let candidate = path.join("::");
-                if modules.contains(&candidate) {
-                    if candidate != module {
-                        found.insert(candidate);
-                    }
-                    break;
+    let base: Vec<&str> = module.split("::").collect();
+    let mut found = BTreeSet::new();
+    // The longest known module that prefixes `path`.
+    let mut resolve = |mut path: Vec<String>| {
+        while !path.is_empty() {
+            let candidate = path.join("::");
+            if modules.contains(&candidate) {
+                if candidate != module {
+                    found.insert(candidate);
                 }
-                path.pop();
+                return;
             }
+            path.pop();
+        }
+    };
+    let starts = code
+        .match_indices("super::")
+        .chain(code.match_indices("crate::ui::"));
+    for (start, _) in starts {
+        if code[..start].ends_with("super::") {
+            continue; // counted from the first `super::`
+        }
+        let rest = &code[start..];
+        let (mut level, mut rest) = match rest.strip_prefix("crate::ui::") {
+            Some(rest) => (depth, rest),
+            None => (0, rest),
+        };
+        while let Some(after) = rest.strip_prefix("super::") {
+            level += 1;
+            rest = after;
+        }
+        // The module path the import starts from.
+        let keep = base.len().saturating_sub(level);
+        let from: Vec<String> = base[..keep].iter().map(|s| (*s).to_owned()).collect();
+        let path_of = |text: &str| -> Vec<String> {
+            let mut path = from.clone();
+            path.extend(
+                text.split("::")
+                    .map(|part| {
+                        part.trim()
+                            .chars()
+                            .take_while(|c| c.is_alphanumeric() || *c == '_')
+                            .collect::<String>()
+                    })
+                    .take_while(|part| !part.is_empty()),
+            );
+            path
+        };
+        if let Some(group) = rest.strip_prefix('{') {
+            // Names up to the matching brace (one level of nesting is enough here).
+            let mut nesting = 0;
+            let end = group
+                .char_indices()
+                .find(|&(_, c)| {
+                    match c {
+                        '{' => nesting += 1,
+                        '}' if nesting == 0 => return true,
+                        '}' => nesting -= 1,
+                        _ => {}
+                    }
+                    false
+                })
+                .map_or(group.len(), |(end, _)| end);
+            let mut nesting = 0;
+            let mut item = String::new();
+            for c in group[..end].chars().chain([',']) {
+                match c {
+                    '{' => nesting += 1,
+                    '}' => nesting -= 1,
+                    ',' if nesting == 0 => {
+                        resolve(path_of(&item));
+                        item.clear();
+                        continue;
+                    }
+                    _ => {}
+                }
+                item.push(c);
+            }
+        } else {
+            resolve(path_of(rest));
         }
     }
     found
@@ -100,6 +143,8 @@ fn the_ui_files_import_each_other_without_a_cycle() {
         "the check sees imports: {graph:#?}"
     );
     assert!(graph["flow::import"].contains("action"), "{graph:#?}");
+    // Grouped imports are seen too: `use super::{local_time, theme};` in feedback.rs.
+    assert!(graph["feedback"].contains("theme"), "{graph:#?}");
 
     // Depth-first search for a cycle.
     fn visit<'a>(

@@ -453,14 +453,34 @@ fn the_mentor_reads_a_class_views_a_student_and_writes_feedback() {
     assert_eq!(draft.mentor, "张三", "the mentor's own name");
 
     // Typing feedback: the drafts are saved a little later, not at once.
-    model
-        .mentor
-        .drafts
-        .get_mut(&student.student.id)
-        .unwrap()
-        .overall = "很好".to_owned();
     let at = now();
-    model.update(MentorAction::FeedbackEdited.into(), at);
+    let edit = |item: Option<&str>, text: &str| MentorAction::EditFeedback {
+        student: student.student.id.clone(),
+        item: item.map(id),
+        text: text.to_owned(),
+    };
+    model.update(edit(None, "很好").into(), at);
+    model.update(edit(Some("basics.software"), "再看看").into(), at);
+    model.update(edit(Some("basics.files"), "x").into(), at);
+    model.update(edit(Some("basics.files"), "").into(), at);
+    let draft = &model.mentor.drafts[&student.student.id];
+    assert_eq!(draft.overall, "很好");
+    assert_eq!(
+        draft.items.len(),
+        1,
+        "an emptied comment is gone: {draft:?}"
+    );
+    // No draft for a student not opened: nothing to write to, nothing saved.
+    model.update(
+        MentorAction::EditFeedback {
+            student: "someone-else".to_owned(),
+            item: None,
+            text: "?".to_owned(),
+        }
+        .into(),
+        at,
+    );
+    assert!(!model.mentor.drafts.contains_key("someone-else"));
     let (effects, wake) = model.due(at);
     assert!(effects.is_empty() && wake.is_some());
     let later = Now {

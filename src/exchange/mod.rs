@@ -241,7 +241,7 @@ pub fn changes(before: &Progress, after: &Progress) -> Vec<Change> {
 /// feedback file, for whom, from whom and when.
 pub fn summary_line(curriculum: &Curriculum, file: &ProgressFile) -> String {
     let completion = overall_completion(curriculum, &file.progress);
-    let name = if file.student.name.is_empty() {
+    let name = if file.student.name.trim().is_empty() {
         "(no name)"
     } else {
         file.student.name.as_str()

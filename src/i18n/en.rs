@@ -349,6 +349,7 @@ pub const EN: Strings = Strings {
     shortcuts_commands: "Commands",
     shortcuts_rows: "In the roadmap (when no text field has the focus)",
     plan_saved_adjusted: "The plan was saved with {count} adjustment(s) (a target date outside the start and end is moved to the nearest one); please check it under Set the plan.",
+    chapter_progress_name: "{chapter} progress: {count}",
     feedback_file_stem: "{name}-feedback",
     default_mentor: "Mentor",
     pace_on: "On pace",

@@ -699,6 +699,8 @@ pub struct Strings {
     pub shortcuts_rows: &'static str,
     /// Notice: the plan typed in the editor was saved, but the checks adjusted it (count: how many things).
     pub plan_saved_adjusted: &'static str,
+    /// Accessible name of a chapter's bar in the side list (chapter, count: done/total).
+    pub chapter_progress_name: &'static str,
     /// Start of a feedback file's name: `{name}-反馈`.
     pub feedback_file_stem: &'static str,
     /// Mentor name when the mentor has none.

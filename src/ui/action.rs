@@ -175,8 +175,16 @@ pub enum MentorAction {
     AskExportFeedback,
     /// Write the feedback file for the student being viewed.
     ExportFeedbackTo(PathBuf),
-    /// The mentor typed feedback: it is saved (as a draft) about a second later.
-    FeedbackEdited,
+    /// The mentor typed feedback for a student (`item`: a comment on one item; none: the
+    /// overall comment); the drafts are saved about a second later.
+    EditFeedback {
+        /// The student's id (the drafts are kept per student).
+        student: String,
+        /// The item commented on, or none for the overall comment.
+        item: Option<crate::curriculum::ItemId>,
+        /// The whole comment as it reads now.
+        text: String,
+    },
     /// Set the name the mentor signs feedback with.
     SetName(String),
     /// Ask for a folder to write every student's feedback into.

@@ -133,11 +133,11 @@ fn appearance_ui(ui: &mut egui::Ui, model: &Model, actions: &mut Vec<Action>) {
             }
         }
     });
-    let zoom_keys = [egui::Key::Plus, egui::Key::Minus]
-        .map(|key| {
-            ui.ctx()
-                .format_shortcut(&egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, key))
-        })
+    let zoom_keys = [Command::ZoomIn, Command::ZoomOut]
+        .iter()
+        .filter_map(|command| command.shortcut())
+        .map(|shortcut| Command::keys_text(ui.ctx(), &shortcut))
+        .collect::<Vec<_>>()
         .join(" / ");
     ui.label(strings.text_size_label)
         .on_hover_text(fill(strings.shortcut_hint, &[("keys", &zoom_keys)]));

@@ -3,46 +3,62 @@
 //! student, and one file that cannot be written never stops the others.
 
 use crate::curriculum::{Curriculum, ItemId};
+use crate::format::Student;
 use crate::progress::{Feedback, Progress};
 
 use super::action::{Action, MentorAction};
 use super::{local_time, theme};
 use crate::i18n::{Strings, fill};
 
-/// The mentor's panel: an overall comment and one per item, and the export.
+/// The mentor's panel: an overall comment and one per item, and the export. The fields
+/// show the draft; what is typed goes to the update core as an action.
 pub fn feedback_panel_ui(
     ui: &mut egui::Ui,
     curriculum: &Curriculum,
-    student: &str,
-    draft: &mut Feedback,
+    student: &Student,
+    draft: &Feedback,
     strings: &Strings,
     actions: &mut Vec<Action>,
 ) {
-    ui.heading(fill(strings.feedback_heading, &[("name", student)]));
+    ui.heading(fill(
+        strings.feedback_heading,
+        &[("name", strings.display_name(student))],
+    ));
     if ui.button(strings.export_feedback).clicked() {
         actions.push(Action::Mentor(MentorAction::AskExportFeedback));
     }
     ui.separator();
+    let mut edit = |item: Option<&ItemId>, text: String| {
+        actions.push(Action::Mentor(MentorAction::EditFeedback {
+            student: student.id.clone(),
+            item: item.cloned(),
+            text,
+        }));
+    };
     egui::ScrollArea::vertical().show(ui, |ui| {
         let label = ui.label(strings.feedback_overall);
-        let mut changed = ui
-            .add(egui::TextEdit::multiline(&mut draft.overall).desired_rows(3))
+        let mut overall = draft.overall.clone();
+        if ui
+            .add(egui::TextEdit::multiline(&mut overall).desired_rows(3))
             .labelled_by(label.id)
-            .changed();
+            .changed()
+        {
+            edit(None, overall);
+        }
         for chapter in &curriculum.chapters {
             ui.add_space(theme::CHAPTER_GAP);
             ui.strong(&chapter.title);
             for item in &chapter.items {
                 let label = ui.label(fill(strings.feedback_item, &[("item", &item.title)]));
-                let comment = draft.items.entry(item.id.clone()).or_default();
-                changed |= ui
-                    .add(egui::TextEdit::multiline(comment).desired_rows(1))
+                let mut comment = draft.items.get(&item.id).cloned().unwrap_or_default();
+                if ui
+                    .add(egui::TextEdit::multiline(&mut comment).desired_rows(1))
                     .labelled_by(label.id)
-                    .changed();
+                    .changed()
+                {
+                    edit(Some(&item.id), comment);
+                }
             }
-        }
-        if changed {
-            actions.push(Action::Mentor(MentorAction::FeedbackEdited));
         }
     });
 }

@@ -77,12 +77,12 @@ impl StudyApp {
                 notices_ui(ui, self.model.notices.as_slice(), strings, &mut actions);
             });
         }
-        let model = &mut self.model;
+        let model = &self.model;
         let draft = model
             .import
             .viewing
             .as_ref()
-            .and_then(|viewed| model.mentor.drafts.get_mut(&viewed.student.id));
+            .and_then(|viewed| model.mentor.drafts.get(&viewed.student.id));
         if let (Some(viewed), Some(draft)) = (&model.import.viewing, draft) {
             egui::Panel::right("feedback")
                 .default_size(theme::FEEDBACK_PANEL_WIDTH)
@@ -90,7 +90,7 @@ impl StudyApp {
                     feedback_panel_ui(
                         ui,
                         &model.curriculum,
-                        strings.display_name(&viewed.student),
+                        &viewed.student,
                         draft,
                         strings,
                         &mut actions,

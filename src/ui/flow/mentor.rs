@@ -199,7 +199,24 @@ impl Mentor {
                     write_text(path, text, around.notices, strings, effects);
                 }
             }
-            MentorAction::FeedbackEdited => {
+            MentorAction::EditFeedback {
+                student,
+                item,
+                text,
+            } => {
+                // Only a draft that exists (begun when the student was opened) is written to.
+                let Some(draft) = self.drafts.get_mut(&student) else {
+                    return;
+                };
+                match item {
+                    None => draft.overall = text,
+                    Some(item) if text.is_empty() => {
+                        draft.items.remove(&item);
+                    }
+                    Some(item) => {
+                        draft.items.insert(item, text);
+                    }
+                }
                 self.drafts_dirty_since.get_or_insert(around.now.instant);
             }
             MentorAction::SetName(name) => {

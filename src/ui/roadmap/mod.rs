@@ -29,7 +29,7 @@ use super::notes::NoteEditors;
 use super::state::UiState;
 use super::theme;
 use super::widgets::bar_ui;
-use crate::i18n::Strings;
+use crate::i18n::{Strings, fill};
 
 /// Height guessed for a row never drawn yet.
 const ESTIMATED_ROW_HEIGHT: f32 = 48.0;
@@ -189,7 +189,10 @@ impl RoadmapView {
                     if response.clicked() {
                         actions.push(Action::GoToChapter(chapter.id.clone()));
                     }
-                    let name = format!("{}：{count}", chapter.title);
+                    let name = fill(
+                        strings.chapter_progress_name,
+                        &[("chapter", &chapter.title), ("count", &count)],
+                    );
                     bar_ui(ui, completion.fraction(), ui.available_width(), 4.0, &name);
                     ui.add_space(4.0);
                 }
