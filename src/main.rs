@@ -8,6 +8,7 @@ use clap::Parser as _;
 use study_companion::cli::Cli;
 use study_companion::instance::{self, Claim};
 use study_companion::storage::Storage;
+use study_companion::ui::data_folder::Opening;
 use study_companion::ui::{StudyApp, theme};
 
 #[cfg(target_os = "macos")]
@@ -77,6 +78,10 @@ fn run_window(cli: &Cli) -> ExitCode {
         None => None,
     };
     study_companion::startup::mark("single instance claimed");
+    // This process is the window: the data folder is opened (lock, progress, drafts, plan) on
+    // a thread while eframe creates the window. Should the window fail, the thread ends on
+    // its own and lets go of the lock; a relaunch with another backend waits for it.
+    let opening = Opening::start(data_dir.clone());
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("学习伴侣 · Study Companion")
         .with_app_id("study-companion")
@@ -100,7 +105,7 @@ fn run_window(cli: &Cli) -> ExitCode {
         Box::new(move |cc| {
             study_companion::startup::mark("eframe: event loop, window, wgpu");
             Ok(Box::new(StudyApp::from_creation_context(
-                cc, data_dir, files, incoming,
+                cc, opening, files, incoming,
             )))
         }),
         open_events,

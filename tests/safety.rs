@@ -482,6 +482,56 @@ fn a_recovery_by_the_command_line_is_said_in_words_and_shown_once_in_the_app() {
     );
 }
 
+/// As the app starts: the data folder is opened on a thread before the window knows its
+/// language; what opening found is said in the window's language, and the lock the thread
+/// took is the window's (a command-line import is refused while the window is open).
+#[test]
+fn a_folder_opened_before_the_window_speaks_its_language_and_keeps_the_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let file = saved(&data);
+    saved(&data);
+    std::fs::write(
+        data.join("progress.ron"),
+        "ProgressFile(format: 3, student: (",
+    )
+    .unwrap();
+
+    let opening = study_companion::ui::data_folder::Opening::start(Some(data.clone()));
+    let state = UiState {
+        language: study_companion::i18n::Language::English,
+        ..UiState::default()
+    };
+    let app = study_companion::ui::StudyApp::with_folder(
+        common::mini_curriculum(),
+        opening.finish(),
+        state,
+        Box::new(study_companion::ui::browser::RecordingBrowser::default()),
+    );
+    let notices: Vec<&str> = app.notices().iter().map(|n| n.text.as_str()).collect();
+    assert!(
+        notices
+            .iter()
+            .any(|text| text.contains("restored from the backup")
+                && text.contains("progress.damaged-")
+                && text.contains("line")),
+        "said in English, with the reason: {notices:?}"
+    );
+    assert_eq!(
+        app.progress().state(&ItemId("python.software".to_owned())),
+        ItemState::Done,
+        "the backup's progress is the window's"
+    );
+
+    let incoming = dir.path().join("mine.scprogress");
+    changed_copy(&file, "python.files", &incoming);
+    let (code, _, err) = cli(&data, &["import", incoming.to_str().unwrap()]);
+    assert_eq!(code, 1, "the window holds the folder: {err}");
+    drop(app);
+    let (code, _, err) = cli(&data, &["import", incoming.to_str().unwrap()]);
+    assert_eq!(code, 0, "the lock goes with the window: {err}");
+}
+
 // ------------------------------------------------------------------ the mentor's drafts
 
 #[test]

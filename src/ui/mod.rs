@@ -22,7 +22,7 @@ mod charts;
 mod class;
 pub mod commands;
 mod context;
-mod data_folder;
+pub mod data_folder;
 mod drawing;
 pub mod effect;
 mod exchange;

@@ -10,7 +10,7 @@ use crate::format::{ProgressFile, Student};
 use crate::i18n::fill;
 use crate::storage::{LockError, ROLE_APP};
 
-use crate::ui::data_folder::{LOCK_RETRY, LockedOut, OpenedFolder, open_locked};
+use crate::ui::data_folder::{Finding, LOCK_RETRY, LockedOut, OpenedFolder, open_locked};
 use crate::ui::effect::{Effect, Now};
 
 use super::StudyApp;
@@ -84,7 +84,18 @@ impl StudyApp {
             drafts,
             drafts_writable,
             profile,
+            plan,
+            findings,
         } = opened;
+        let strings = self.model.strings();
+        let mut in_use = String::new();
+        for finding in findings {
+            let notice = finding.notice(strings);
+            if matches!(finding, Finding::InUse { .. }) {
+                in_use.clone_from(&notice.text);
+            }
+            self.model.notices.push(notice);
+        }
         if let Some(profile) = profile {
             // The data folder's profile wins over the window's remembered state.
             if !profile.mentor_name.trim().is_empty() {
@@ -105,14 +116,8 @@ impl StudyApp {
             self.model.name_draft = file.student.name.clone();
             self.model.file = file;
         }
-        if let Some(autosave) = &autosave {
-            match autosave.storage().load_plan() {
-                Ok(plan) => self.model.plan.file = plan,
-                Err(error) => self.model.notices.problem(fill(
-                    self.model.strings().plan_read_failed,
-                    &[("path", crate::storage::PLAN_FILE), ("error", &error)],
-                )),
-            }
+        if autosave.is_some() {
+            self.model.plan.file = plan;
         }
         self.model.saving = autosave.is_some();
         self.model.read_only = locked_out.is_some();
@@ -121,10 +126,10 @@ impl StudyApp {
         self.autosave = autosave;
         self.data_lock = lock;
         self.listen_if_holding_the_lock();
-        self.locked_out = locked_out.map(|(storage, notice)| LockedOut {
+        self.locked_out = locked_out.map(|storage| LockedOut {
             storage,
             last_try: Instant::now(),
-            notice,
+            notice: in_use,
         });
     }
 
@@ -154,10 +159,10 @@ impl StudyApp {
             }
         };
         let strings = self.model.strings();
-        let mut notices = Vec::new();
         let storage = locked_out.storage.clone();
         let notice = std::mem::take(&mut locked_out.notice);
-        let opened = open_locked(storage, lock, strings, &mut notices);
+        let mut opened = open_locked(storage, lock);
+        let findings = std::mem::take(&mut opened.findings);
         self.model.notices.remove_text(&notice);
         let fresh = ProgressFile::new(Student::new(""), &self.model.curriculum.version);
         self.model.file = fresh;
@@ -172,7 +177,9 @@ impl StudyApp {
         let effects = self.model.class_folder_effects();
         self.carry_out(ctx, effects);
         self.model.notices.info(strings.data_folder_free.to_owned());
-        self.model.notices.extend(notices);
+        for finding in findings {
+            self.model.notices.push(finding.notice(strings));
+        }
         ctx.request_repaint();
     }
 

@@ -18,12 +18,12 @@ use crate::curriculum::Curriculum;
 use crate::format::{ProgressFile, Student};
 use crate::i18n::fill;
 use crate::startup;
-use crate::storage::{DataLock, Storage};
+use crate::storage::DataLock;
 
 use super::action::Action;
 use super::browser::{Browser, SystemBrowser};
 use super::context::setup_context;
-use super::data_folder::{LOCK_WAIT_AT_START, LockedOut, OpenedFolder, open_data_folder};
+use super::data_folder::{LOCK_WAIT_AT_START, LockedOut, OpenedFolder, Opening, open_folder};
 use super::effect::{Effect, Now, Outcome};
 use super::flow::Model;
 use super::fonts;
@@ -31,7 +31,7 @@ use super::palette::PaletteView;
 use super::roadmap::RoadmapView;
 use super::runner::Runner;
 use super::search::SearchView;
-use super::state::{Notice, UiState, clamp_text_size};
+use super::state::{UiState, clamp_text_size};
 
 /// Key of the window-level state in eframe's storage.
 const UI_STATE_KEY: &str = "study-companion-ui";
@@ -80,31 +80,19 @@ impl StudyApp {
         state: UiState,
         browser: Box<dyn Browser>,
     ) -> Self {
-        let strings = state.language.strings();
-        let mut notices = Vec::new();
-        let opened = match data_dir.map(Storage::open) {
-            None => {
-                notices.push(Notice::problem(strings.no_data_folder.to_owned()));
-                OpenedFolder::default()
-            }
-            Some(Err(err)) => {
-                notices.push(Notice::problem(fill(
-                    strings.storage_unusable,
-                    &[("error", &err.to_string())],
-                )));
-                OpenedFolder::default()
-            }
-            Some(Ok(storage)) => {
-                open_data_folder(storage, LOCK_WAIT_AT_START, strings, &mut notices)
-            }
-        };
-        let mut opened = opened;
-        let file = opened
-            .file
-            .take()
-            .unwrap_or_else(|| ProgressFile::new(Student::new(""), &curriculum.version));
+        let opened = open_folder(data_dir, LOCK_WAIT_AT_START);
+        Self::with_folder(curriculum, opened, state, browser)
+    }
+
+    /// An app over `curriculum` and a data folder already opened (see [`Opening`]).
+    pub fn with_folder(
+        curriculum: Arc<Curriculum>,
+        opened: OpenedFolder,
+        state: UiState,
+        browser: Box<dyn Browser>,
+    ) -> Self {
+        let file = ProgressFile::new(Student::new(""), &curriculum.version);
         let mut model = Model::new(curriculum, state, file);
-        model.notices.extend(notices);
         model.default_folder = dirs::document_dir()
             .or_else(dirs::desktop_dir)
             .or_else(dirs::home_dir);
@@ -159,10 +147,10 @@ impl StudyApp {
     }
 
     /// The app as eframe starts it: embedded curriculum, saved state, system browser, the
-    /// data folder `main` chose (none: progress kept in memory, with a warning).
+    /// data folder `main` began to open before the window (see [`Opening`]).
     pub fn from_creation_context(
         cc: &eframe::CreationContext<'_>,
-        data_dir: Option<PathBuf>,
+        opening: Opening,
         files: Vec<PathBuf>,
         incoming: Option<crate::instance::Incoming>,
     ) -> Self {
@@ -175,15 +163,17 @@ impl StudyApp {
             .unwrap_or_default();
         state.text_size = clamp_text_size(state.text_size);
         startup::mark("window state read");
+        let opened = opening.finish();
+        startup::mark("data folder opened (on its own thread since the claim)");
         let curriculum = Arc::clone(crate::embedded::curriculum());
-        startup::mark("curriculum parsed");
-        let app = Self::open(
+        startup::mark("curriculum parsed (on the data folder's thread)");
+        let app = Self::with_folder(
             curriculum,
-            data_dir,
+            opened,
             state,
             Box::new(SystemBrowser::default()),
         );
-        startup::mark("data folder locked, progress read");
+        startup::mark("app state built");
         let app = app
             .with_files(files)
             .listening_for_second_launches(&cc.egui_ctx, incoming);
