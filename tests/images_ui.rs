@@ -68,7 +68,7 @@ fn assert_only_safe_loaders(ctx: &egui::Context) {
     assert_eq!(bytes, [include], "no file or http loader");
     assert_eq!(
         image,
-        [egui_extras::loaders::image_loader::ImageCrateLoader::ID],
+        [study_companion::ui::DecodeOnce::ID],
         "only the decoder of registered bytes"
     );
     assert_eq!(texture.len(), 1, "{texture:?}");
@@ -187,29 +187,58 @@ fn another_students_file_viewed_read_only_opens_none_of_its_paths() {
     assert_file_uri_refused(&ctx, &png);
 }
 
-#[test]
-fn the_curriculum_images_still_load_from_registered_bytes() {
-    let (mut harness, _, _data) = common::harness(common::mini_curriculum(), open_state());
-    harness.run();
+/// Waits until `uri` is a texture with `options`; its size.
+fn texture_of(
+    harness: &mut Harness<'_, StudyApp>,
+    uri: &str,
+    options: egui::TextureOptions,
+) -> egui::Vec2 {
     let ctx = harness.ctx.clone();
-    let uri = format!(
-        "{}images/workflow-example.png",
-        study_companion::ui::CURRICULUM_IMAGE_SCHEME
-    );
-    let mut loaded = false;
     for _ in 0..500 {
-        match ctx.try_load_texture(&uri, egui::TextureOptions::default(), SizeHint::default()) {
-            Ok(TexturePoll::Ready { texture }) => {
-                assert!(texture.size.x > 1.0 && texture.size.y > 1.0);
-                loaded = true;
-                break;
-            }
+        match ctx.try_load_texture(uri, options, SizeHint::default()) {
+            Ok(TexturePoll::Ready { texture }) => return texture.size,
             Ok(TexturePoll::Pending { .. }) => {
                 harness.step();
                 std::thread::sleep(std::time::Duration::from_millis(10));
             }
-            Err(err) => panic!("the curriculum image does not load: {err}"),
+            Err(err) => panic!("{uri} does not load: {err}"),
         }
     }
-    assert!(loaded, "the curriculum image never finished loading");
+    panic!("{uri} never finished loading");
+}
+
+/// Bytes of decoded pixels the image loaders keep.
+fn decoded_bytes(ctx: &egui::Context) -> usize {
+    ctx.loaders()
+        .image
+        .lock()
+        .iter()
+        .map(|loader| loader.byte_size())
+        .sum()
+}
+
+#[test]
+fn the_curriculum_images_still_load_from_registered_bytes() {
+    let (mut harness, _, _data) = common::harness(common::mini_curriculum(), open_state());
+    harness.run();
+    let uri = format!(
+        "{}images/workflow-example.png",
+        study_companion::ui::CURRICULUM_IMAGE_SCHEME
+    );
+    let size = texture_of(&mut harness, &uri, egui::TextureOptions::default());
+    assert!(size.x > 1.0 && size.y > 1.0);
+
+    // Once it is a texture, the decoded pixels are not kept beside it (issue 15)...
+    assert_eq!(decoded_bytes(&harness.ctx), 0, "no decoded copy kept");
+    // ...the texture is, and the image can be decoded again from its bytes when needed.
+    assert_eq!(
+        texture_of(&mut harness, &uri, egui::TextureOptions::default()),
+        size
+    );
+    assert_eq!(
+        texture_of(&mut harness, &uri, egui::TextureOptions::NEAREST),
+        size,
+        "decoded again for another texture"
+    );
+    assert_eq!(decoded_bytes(&harness.ctx), 0);
 }

@@ -43,7 +43,7 @@ mod widgets;
 pub use crate::i18n;
 pub use action::{Action, DrawingAction, ImportAction, MentorAction};
 pub use app::StudyApp;
-pub use context::setup_context;
+pub use context::{DecodeOnce, setup_context};
 pub use state::{Notice, UiState};
 
 /// URI prefix under which the curriculum's images are registered with egui.
