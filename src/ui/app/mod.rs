@@ -23,7 +23,7 @@ use crate::storage::DataLock;
 use super::action::Action;
 use super::browser::{Browser, SystemBrowser};
 use super::context::setup_context;
-use super::data_folder::{LOCK_WAIT_AT_START, LockedOut, OpenedFolder, Opening, open_folder};
+use super::data_folder::{LOCK_WAIT_AT_START, LockedOut, OpenedFolder, open_folder};
 use super::effect::{Effect, Now, Outcome};
 use super::flow::Model;
 use super::fonts;
@@ -84,14 +84,18 @@ impl StudyApp {
         Self::with_folder(curriculum, opened, state, browser)
     }
 
-    /// An app over `curriculum` and a data folder already opened (see [`Opening`]).
+    /// An app over `curriculum` and a data folder already opened (see [`super::data_folder::Opening`]).
     pub fn with_folder(
         curriculum: Arc<Curriculum>,
         opened: OpenedFolder,
         state: UiState,
         browser: Box<dyn Browser>,
     ) -> Self {
-        let file = ProgressFile::new(Student::new(""), &curriculum.version);
+        let mut opened = opened;
+        let file = opened
+            .file
+            .take()
+            .unwrap_or_else(|| ProgressFile::new(Student::new(""), &curriculum.version));
         let mut model = Model::new(curriculum, state, file);
         model.default_folder = dirs::document_dir()
             .or_else(dirs::desktop_dir)
@@ -147,10 +151,10 @@ impl StudyApp {
     }
 
     /// The app as eframe starts it: embedded curriculum, saved state, system browser, the
-    /// data folder `main` began to open before the window (see [`Opening`]).
+    /// data folder `main` opened while the window was being created (see [`super::data_folder::Opening`]).
     pub fn from_creation_context(
         cc: &eframe::CreationContext<'_>,
-        opening: Opening,
+        opened: OpenedFolder,
         files: Vec<PathBuf>,
         incoming: Option<crate::instance::Incoming>,
     ) -> Self {
@@ -163,8 +167,6 @@ impl StudyApp {
             .unwrap_or_default();
         state.text_size = clamp_text_size(state.text_size);
         startup::mark("window state read");
-        let opened = opening.finish();
-        startup::mark("data folder opened (on its own thread since the claim)");
         let curriculum = Arc::clone(crate::embedded::curriculum());
         startup::mark("curriculum parsed (on the data folder's thread)");
         let app = Self::with_folder(
