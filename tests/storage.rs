@@ -249,3 +249,61 @@ fn the_plan_in_the_data_folder_is_never_lost() -> Result<(), Box<dyn std::error:
     );
     Ok(())
 }
+
+/// The app's own saved progress is read with the pictures checked from their headers: a photo
+/// damaged on disk after its header stays in the progress (shown as unreadable, saved again as
+/// it was), where a full decode would have dropped it by a repair. A file from someone else
+/// is still decoded in full and the damaged picture repaired away.
+#[test]
+fn a_damaged_picture_in_the_saved_progress_is_kept_not_dropped() {
+    use study_companion::drawing::{Drawing, EmbeddedImage};
+    let dir = tempfile::tempdir().unwrap();
+    let storage = Storage::open(dir.path()).unwrap();
+    let mut png = Vec::new();
+    image::RgbImage::from_pixel(64, 48, image::Rgb([10, 200, 30]))
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    png.truncate(png.len() - 20); // the end of the pixel data and the end marker are gone
+    let mut file = sample(1);
+    let item = ItemId("dl.drawing".to_owned());
+    file.progress.drawings.insert(
+        item.clone(),
+        Drawing {
+            image: Some(EmbeddedImage {
+                mime: "image/png".to_owned(),
+                width: 64,
+                height: 48,
+                data: png,
+            }),
+            sketch: None,
+            updated: Some(now()),
+        },
+    );
+    storage.save(&file).unwrap();
+
+    let loaded = storage.load(now()).unwrap();
+    assert!(loaded.recovery.is_none());
+    let kept = loaded.file.unwrap();
+    assert_eq!(
+        kept.progress.drawings.get(&item),
+        file.progress.drawings.get(&item)
+    );
+
+    // The same file imported from someone else: decoded in full, the picture repaired away.
+    let text = format::to_string(&file).unwrap();
+    let imported = format::read(text.as_bytes()).unwrap();
+    assert!(
+        !imported.repairs.is_empty(),
+        "the damaged picture is reported"
+    );
+    assert!(
+        imported
+            .file
+            .progress
+            .drawings
+            .get(&item)
+            .is_none_or(|drawing| drawing.image.is_none()),
+        "{:?}",
+        imported.file.progress.drawings
+    );
+}

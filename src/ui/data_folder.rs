@@ -187,7 +187,10 @@ impl Opening {
         Self(std::thread::spawn(move || {
             // The embedded curriculum is parsed here too, once (the window needs it next).
             let _ = crate::embedded::curriculum();
-            open_folder(data_dir, LOCK_WAIT_AT_START)
+            crate::startup::mark("  opening thread: curriculum parsed");
+            let opened = open_folder(data_dir, LOCK_WAIT_AT_START);
+            crate::startup::mark("  opening thread: data folder opened");
+            opened
         }))
     }
 
