@@ -167,8 +167,8 @@ impl StudyApp {
             .unwrap_or_default();
         state.text_size = clamp_text_size(state.text_size);
         startup::mark("window state read");
+        // Parsed already, on the opening thread.
         let curriculum = Arc::clone(crate::embedded::curriculum());
-        startup::mark("curriculum parsed (on the data folder's thread)");
         let app = Self::with_folder(
             curriculum,
             opened,
