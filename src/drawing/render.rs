@@ -88,9 +88,23 @@ pub fn render_png(sketch: &Sketch) -> Result<EmbeddedImage, RenderError> {
         }
     }
 
-    let data = pixmap
-        .encode_png()
-        .map_err(|err| RenderError::Encode(err.to_string()))?;
+    // The page is opaque, so the premultiplied pixels are the colours themselves: written as
+    // RGB by the `image` crate's encoder (the one the app decodes with; tiny-skia's own PNG
+    // support would add a second `png` crate).
+    let rgb: Vec<u8> = pixmap
+        .data()
+        .chunks_exact(4)
+        .flat_map(|pixel| [pixel[0], pixel[1], pixel[2]])
+        .collect();
+    let mut data = Vec::new();
+    image::ImageEncoder::write_image(
+        image::codecs::png::PngEncoder::new(&mut data),
+        &rgb,
+        width,
+        height,
+        image::ExtendedColorType::Rgb8,
+    )
+    .map_err(|err| RenderError::Encode(err.to_string()))?;
     Ok(EmbeddedImage {
         mime: "image/png".to_owned(),
         width,
