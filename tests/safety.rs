@@ -422,17 +422,24 @@ fn a_linked_progress_file_is_written_through_and_stays_a_link() {
 
 // ------------------------------------------------------------------ recoveries in words
 
-#[test]
-fn a_recovery_by_the_command_line_is_said_in_words_and_shown_once_in_the_app() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let file = saved(&data);
-    saved(&data);
+/// A data folder whose progress file was cut off in the middle of a save, with a good backup
+/// (the file [`saved`] writes); that file.
+fn damaged_with_a_backup(data: &Path) -> ProgressFile {
+    let file = saved(data);
+    saved(data);
     std::fs::write(
         data.join("progress.ron"),
         "ProgressFile(format: 3, student: (",
     )
     .unwrap();
+    file
+}
+
+#[test]
+fn a_recovery_by_the_command_line_is_said_in_words_and_shown_once_in_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let file = damaged_with_a_backup(&data);
     let incoming = dir.path().join("mine.scprogress");
     changed_copy(&file, "python.files", &incoming);
 
@@ -489,13 +496,7 @@ fn a_recovery_by_the_command_line_is_said_in_words_and_shown_once_in_the_app() {
 fn a_folder_opened_before_the_window_speaks_its_language_and_keeps_the_lock() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let file = saved(&data);
-    saved(&data);
-    std::fs::write(
-        data.join("progress.ron"),
-        "ProgressFile(format: 3, student: (",
-    )
-    .unwrap();
+    let file = damaged_with_a_backup(&data);
 
     let opening = study_companion::ui::data_folder::Opening::start(Some(data.clone()));
     let state = UiState {

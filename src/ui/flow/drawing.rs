@@ -57,6 +57,26 @@ pub struct Sheet<'a> {
     pub effects: &'a mut Vec<Effect>,
 }
 
+impl<'a> Sheet<'a> {
+    /// The sheet of the student's own progress file.
+    pub fn of(
+        file: &'a mut crate::format::ProgressFile,
+        notices: &'a mut Notices,
+        strings: &'static Strings,
+        now: Now,
+        effects: &'a mut Vec<Effect>,
+    ) -> Self {
+        Self {
+            progress: &mut file.progress,
+            student_name: &file.student.name,
+            notices,
+            strings,
+            now,
+            effects,
+        }
+    }
+}
+
 impl DrawingSession {
     /// Applies one action of the flow.
     pub fn update(&mut self, action: DrawingAction, sheet: Sheet<'_>) {

@@ -480,14 +480,13 @@ impl Model {
             Action::Drawing(action) => {
                 self.drawing.update(
                     action,
-                    Sheet {
-                        progress: &mut self.file.progress,
-                        student_name: &self.file.student.name,
-                        notices: &mut self.notices,
+                    Sheet::of(
+                        &mut self.file,
+                        &mut self.notices,
                         strings,
                         now,
-                        effects: &mut effects,
-                    },
+                        &mut effects,
+                    ),
                 );
                 false
             }

@@ -79,14 +79,13 @@ impl Model {
                 item,
                 image,
                 sketch,
-                Sheet {
-                    progress: &mut self.file.progress,
-                    student_name: &self.file.student.name,
-                    notices: &mut self.notices,
+                Sheet::of(
+                    &mut self.file,
+                    &mut self.notices,
                     strings,
                     now,
-                    effects: &mut effects,
-                },
+                    &mut effects,
+                ),
             ),
             Outcome::ClassLoaded(class) => {
                 effects.extend(self.mentor.class_loaded(class, now.instant));
