@@ -107,7 +107,7 @@ fn run_window(cli: &Cli) -> ExitCode {
             study_companion::startup::mark("eframe: event loop, window, wgpu");
             let opened = opening.finish();
             study_companion::startup::mark(
-                "data folder opened (on its own thread since the claim)",
+                "data folder taken from the opening thread (waits if it is not done)",
             );
             Ok(Box::new(StudyApp::from_creation_context(
                 cc, opened, files, incoming,
