@@ -230,12 +230,12 @@ fn attach_parent_console() {}
 
 /// Allocations of 1 MiB and more get pages of their own, returned to the system when freed
 /// (glibc only). glibc's default threshold starts at 128 KiB and rises to the largest block
-/// freed so far: after a photo of the workflow drawing is checked at start (5.5 MiB of pixels)
-/// blocks up to that size came from the heap and their pages stayed for the whole session.
-/// Measured (`benches/startup.py`, docs/performance.md): about 7 MiB less PSS with a
-/// student's photo, 2 MiB less with an empty folder; frame time unchanged (`cargo bench
-/// --bench frame`: 0.55 vs 0.56 ms). 512 KiB made frames 25 % slower, 128 KiB twice as slow
-/// (the frame's vertex buffers would be mapped and unmapped every frame).
+/// freed so far: once a photo's pixels (7.3 MiB for 1200×1600) were decoded, uploaded and
+/// freed, blocks up to that size came from the heap and their pages stayed for the whole
+/// session. Measured (docs/performance.md): a student's progress with the drawing shown,
+/// 144.7 → 132.9 MiB PSS; frame time unchanged (`cargo bench --bench frame`: 0.55 vs 0.56
+/// ms). 512 KiB made frames 25 % slower, 128 KiB twice as slow (the frame's buffers were
+/// mapped and unmapped every frame).
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 #[allow(unsafe_code)]
 fn tune_allocator() {
