@@ -4,8 +4,9 @@
 Start: from exec until the window is mapped (eframe maps it right after painting the first
 frame, so this is "first frame on screen"), seen as a MapNotify event on the X server's root
 window (`xev -root -event substructure`: no polling). Memory: PSS of the process 3 s after the
-window was mapped. Rounds alternate the programs (A, B, C, D, A, B, …); the table gives
-medians. Sizes are of the stripped release binaries (the release profile strips).
+window was mapped. Each round runs every program once, in an order shuffled per round (seeded
+by the round's number, so a run can be repeated): a program that always followed another
+would inherit its after-effects. The table gives medians. Sizes are of the stripped release binaries (the release profile strips).
 
 Run it (an X server of its own, so nothing else maps windows there; needs x11-utils for xev):
 
@@ -31,7 +32,7 @@ Rows:
 Set BEFORE=path/to/an/older/study-companion to measure it in the same rounds (two more rows).
 Set TRACE=1 to also print the app's own start-up trace (`--trace-startup`) of each run.
 """
-import os, queue, shutil, statistics, subprocess, sys, tempfile, threading, time
+import os, queue, random, shutil, statistics, subprocess, sys, tempfile, threading, time
 
 ROUNDS = int(os.environ.get("ROUNDS", "5"))
 SETTLE = float(os.environ.get("SETTLE", "3"))  # seconds from mapped to the PSS reading
@@ -157,7 +158,9 @@ def main():
     results = {label: [] for label, *_ in rows}
     try:
         for round_ in range(ROUNDS):
-            for label, cmd, template, _ in rows:
+            order = list(rows)
+            random.Random(round_).shuffle(order)
+            for label, cmd, template, _ in order:
                 result = run_once(watcher, cmd, template if template else None, trace)
                 results[label].append(result)
                 print(f"round {round_ + 1} {label}: {result[0]:.0f} ms, "
@@ -172,7 +175,7 @@ def main():
     base_p = statistics.median(r[1] for r in base)
     base_s = os.path.getsize(BARE_DEFAULT) / 1e6
     load = os.getloadavg()
-    print(f"{ROUNDS} alternating rounds, medians; load average at the end {load[0]:.1f}")
+    print(f"{ROUNDS} rounds in shuffled order, medians; load average at the end {load[0]:.1f}")
     print("| program | start (exec → mapped) | memory (PSS 3 s later) | peak RSS "
           "| binary (stripped) |")
     print("|---|---|---|---|---|")
