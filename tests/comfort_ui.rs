@@ -188,15 +188,19 @@ fn the_keyboard_moves_over_the_roadmap_and_marks_items() {
     assert_eq!(state(&harness, "basics.files"), ItemState::Skipped);
 }
 
-#[test]
-fn escape_leaves_the_row_and_then_letters_do_nothing() {
-    let (mut harness, _, _dir) = common::harness(common::mini_curriculum(), UiState::default());
+/// J onto 一, Space opens it, J onto its first item.
+fn cursor_on_first_item(harness: &mut Harness) {
     harness.run();
-    // J onto 一, Space opens it, J onto its first item.
     for key in [Key::J, Key::Space, Key::J] {
         harness.key_press(key);
         harness.run();
     }
+}
+
+#[test]
+fn escape_leaves_the_row_and_then_letters_do_nothing() {
+    let (mut harness, _, _dir) = common::harness(common::mini_curriculum(), UiState::default());
+    cursor_on_first_item(&mut harness);
     harness.key_press(Key::Escape);
     harness.run();
     harness.key_press(Key::S);
@@ -211,11 +215,7 @@ fn escape_leaves_the_row_and_then_letters_do_nothing() {
 #[test]
 fn keys_never_act_on_an_item_that_was_folded_away() {
     let (mut harness, _, _dir) = common::harness(common::mini_curriculum(), UiState::default());
-    harness.run();
-    for key in [Key::J, Key::Space, Key::J] {
-        harness.key_press(key);
-        harness.run();
-    }
+    cursor_on_first_item(&mut harness);
     // The chapter is closed with the mouse: the item under the cursor is gone from view.
     harness.get_by_label("一、python基础").click();
     harness.run();

@@ -87,11 +87,10 @@ impl StudyApp {
     /// An app over `curriculum` and a data folder already opened (see [`super::data_folder::Opening`]).
     pub fn with_folder(
         curriculum: Arc<Curriculum>,
-        opened: OpenedFolder,
+        mut opened: OpenedFolder,
         state: UiState,
         browser: Box<dyn Browser>,
     ) -> Self {
-        let mut opened = opened;
         let file = opened
             .file
             .take()
