@@ -4,9 +4,12 @@
 Start: from exec until the window is mapped (eframe maps it right after painting the first
 frame, so this is "first frame on screen"), seen as a MapNotify event on the X server's root
 window (`xev -root -event substructure`: no polling). Memory: PSS of the process 3 s after the
-window was mapped. Each round runs every program once, in an order shuffled per round (seeded
-by the round's number, so a run can be repeated): a program that always followed another
-would inherit its after-effects. The table gives medians. Sizes are of the stripped release binaries (the release profile strips).
+window was mapped. Processor time: what the process used until that reading, all threads; in
+brackets the part in Mesa's software-rendering threads (llvmpipe), which draw the frames here.
+Each round runs every program once, in an order shuffled per round (seeded by the round's
+number, so a run can be repeated): a program that always followed another would inherit its
+after-effects. The table gives medians. Sizes are of the stripped release binaries (the
+release profile strips).
 
 Run it (an X server of its own, so nothing else maps windows there; needs x11-utils for xev):
 
@@ -95,6 +98,26 @@ def peak_rss_kib(pid):
     return 0
 
 
+def cpu_ms(pid):
+    """Processor time of the process so far, all threads, and of its software-rendering threads
+    (Mesa's llvmpipe, which lavapipe draws with), in milliseconds."""
+    tick = 1000 / os.sysconf("SC_CLK_TCK")
+    total = render = 0
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                stat = f.read()
+        except FileNotFoundError:
+            continue  # the thread ended
+        name = stat[stat.index("(") + 1:stat.rindex(")")]
+        fields = stat[stat.rindex(")") + 2:].split()
+        ms = (int(fields[11]) + int(fields[12])) * tick  # utime + stime
+        total += ms
+        if name.startswith("llvmpipe"):
+            render += ms
+    return total, render
+
+
 def make_progress_folder():
     """A data folder holding a student's progress (kept as a template, copied per run)."""
     work = tempfile.mkdtemp(prefix="sc-progress-")
@@ -128,12 +151,13 @@ def run_once(watcher, cmd, template, trace):
         sys.exit(f"{cmd[0]}: no window mapped: {proc.stderr.read()[-600:]}")
     time.sleep(SETTLE)
     pss, hwm = pss_kib(proc.pid) / 1024, peak_rss_kib(proc.pid) / 1024
+    cpu, render = cpu_ms(proc.pid)
     proc.terminate()
     _, err = proc.communicate()
     if trace:
         print("\n".join(l for l in err.splitlines() if l.startswith("startup:")), flush=True)
     shutil.rmtree(home, ignore_errors=True)
-    return (mapped - start) * 1000, pss, hwm
+    return (mapped - start) * 1000, pss, hwm, cpu, render
 
 
 def main():
@@ -164,7 +188,8 @@ def main():
                 result = run_once(watcher, cmd, template if template else None, trace)
                 results[label].append(result)
                 print(f"round {round_ + 1} {label}: {result[0]:.0f} ms, "
-                      f"PSS {result[1]:.1f} MiB, peak RSS {result[2]:.1f} MiB",
+                      f"PSS {result[1]:.1f} MiB, peak RSS {result[2]:.1f} MiB, "
+                      f"CPU {result[3]:.0f} ms (rendering {result[4]:.0f} ms)",
                       file=sys.stderr, flush=True)
     finally:
         watcher.close()
@@ -177,18 +202,20 @@ def main():
     load = os.getloadavg()
     print(f"{ROUNDS} rounds in shuffled order, medians; load average at the end {load[0]:.1f}")
     print("| program | start (exec → mapped) | memory (PSS 3 s later) | peak RSS "
-          "| binary (stripped) |")
-    print("|---|---|---|---|---|")
+          "| processor time until then (of it rendering) | binary (stripped) |")
+    print("|---|---|---|---|---|---|")
     for label, _, _, binary in rows:
         t = statistics.median(r[0] for r in results[label])
         p = statistics.median(r[1] for r in results[label])
         h = statistics.median(r[2] for r in results[label])
+        cpu = statistics.median(r[3] for r in results[label])
+        render = statistics.median(r[4] for r in results[label])
         size = ""
         if binary:
             s = os.path.getsize(binary) / 1e6
             size = f"{s:.1f} MB ({s / base_s:.2f}×)"
         print(f"| {label} | {t:.0f} ms ({t / base_t:.2f}×) | {p:.1f} MiB ({p / base_p:.2f}×) "
-              f"| {h:.0f} MiB | {size} |")
+              f"| {h:.0f} MiB | {cpu:.0f} ms ({render:.0f} ms) | {size} |")
 
 
 if __name__ == "__main__":

@@ -242,3 +242,37 @@ fn no_source_file_is_over_about_600_lines() {
         .collect();
     assert!(long.is_empty(), "files over {LIMIT} lines: {long:?}");
 }
+
+/// Every panel paints no background of its own (the window is cleared to the panels' colour:
+/// `theme::clear_color`): a panel is given `theme::panel_frame` or `theme::central_frame`
+/// within the lines that build it. See docs/architecture.md and `tests/painting.rs`.
+#[test]
+fn every_panel_uses_the_frame_without_a_fill() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut unframed = Vec::new();
+    let mut panels = 0;
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        for (at, line) in lines.iter().enumerate() {
+            let code = line.split("//").next().unwrap_or_default();
+            if !(code.contains("Panel::") || code.contains("CentralPanel::")) {
+                continue;
+            }
+            panels += 1;
+            let building = lines[at..lines.len().min(at + 4)].join("\n");
+            if !(building.contains(".frame(theme::panel_frame(")
+                || building.contains(".frame(theme::central_frame("))
+            {
+                unframed.push(format!("{}:{}", file.display(), at + 1));
+            }
+        }
+    }
+    assert!(panels >= 3, "the panels were found ({panels})");
+    assert!(
+        unframed.is_empty(),
+        "panels with egui's filled frame: {unframed:?}"
+    );
+}

@@ -70,6 +70,27 @@ pub const FOUND_STROKE_WIDTH: f32 = 2.5;
 /// Smallest window size.
 pub const MIN_WINDOW_SIZE: [f32; 2] = [640.0, 420.0];
 
+/// The colour the window is cleared to before each frame: the panels' own fill.
+///
+/// The panels draw no fill of their own ([`panel_frame`], [`central_frame`]): the clear gives
+/// them their background. With software rendering (llvmpipe, WARP: virtual machines, remote
+/// desktops, computers without a graphics driver) every pixel a shape covers is shaded on the
+/// processor, and the panels' fills covered the whole window once more on top of the clear:
+/// 1.2 screens of pixels shaded per frame instead of 0.2 (docs/performance.md, issue 15).
+pub fn clear_color(visuals: &egui::Visuals) -> [f32; 4] {
+    visuals.panel_fill.to_normalized_gamma_f32()
+}
+
+/// A top, bottom or side panel's frame: egui's, without the fill (see [`clear_color`]).
+pub fn panel_frame(style: &egui::Style) -> egui::Frame {
+    egui::Frame::side_top_panel(style).fill(Color32::TRANSPARENT)
+}
+
+/// The central panel's frame: egui's, without the fill (see [`clear_color`]).
+pub fn central_frame(style: &egui::Style) -> egui::Frame {
+    egui::Frame::central_panel(style).fill(Color32::TRANSPARENT)
+}
+
 /// Colours that depend on light or dark mode.
 #[derive(Clone, Copy, Debug)]
 pub struct Palette {

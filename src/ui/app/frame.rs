@@ -52,19 +52,21 @@ impl StudyApp {
         let data_dir = self.autosave.as_ref().map(|a| a.storage().dir().to_owned());
 
         let class_shown = self.model.class_shown();
-        egui::Panel::top("top_bar").show(ui, |ui| {
-            top_bar_ui(ui, &mut self.model, data_dir.as_deref(), &mut actions);
-            let model = &mut self.model;
-            if let Some(viewed) = &model.import.viewing {
-                viewing_banner_ui(ui, viewed, strings, &mut actions);
-            } else {
-                // The class view asks the mentor's own name instead.
-                if model.file.student.name.trim().is_empty() && !class_shown {
-                    name_prompt_ui(ui, &mut model.name_draft, strings, &mut actions);
+        egui::Panel::top("top_bar")
+            .frame(theme::panel_frame(ui.style()))
+            .show(ui, |ui| {
+                top_bar_ui(ui, &mut self.model, data_dir.as_deref(), &mut actions);
+                let model = &mut self.model;
+                if let Some(viewed) = &model.import.viewing {
+                    viewing_banner_ui(ui, viewed, strings, &mut actions);
+                } else {
+                    // The class view asks the mentor's own name instead.
+                    if model.file.student.name.trim().is_empty() && !class_shown {
+                        name_prompt_ui(ui, &mut model.name_draft, strings, &mut actions);
+                    }
+                    overall_feedback_ui(ui, &model.file.progress, strings);
                 }
-                overall_feedback_ui(ui, &model.file.progress, strings);
-            }
-        });
+            });
         // Shortcuts wait while a window or dialog is open (Ctrl+O during a preview would start
         // a second import; Ctrl+K over the search would type into the search behind it).
         if !self.model.window_open() && !self.search.is_open() {
@@ -73,9 +75,11 @@ impl StudyApp {
             }
         }
         if !self.model.notices.as_slice().is_empty() {
-            egui::Panel::bottom("notices").show(ui, |ui| {
-                notices_ui(ui, self.model.notices.as_slice(), strings, &mut actions);
-            });
+            egui::Panel::bottom("notices")
+                .frame(theme::panel_frame(ui.style()))
+                .show(ui, |ui| {
+                    notices_ui(ui, self.model.notices.as_slice(), strings, &mut actions);
+                });
         }
         let model = &self.model;
         let draft = model
@@ -85,6 +89,7 @@ impl StudyApp {
             .and_then(|viewed| model.mentor.drafts.get(&viewed.student.id));
         if let (Some(viewed), Some(draft)) = (&model.import.viewing, draft) {
             egui::Panel::right("feedback")
+                .frame(theme::panel_frame(ui.style()))
                 .default_size(theme::FEEDBACK_PANEL_WIDTH)
                 .show(ui, |ui| {
                     feedback_panel_ui(
@@ -100,6 +105,7 @@ impl StudyApp {
         // The class view is a table of its own: it needs the width, not the chapter list.
         if !class_shown {
             egui::Panel::left("chapter_list")
+                .frame(theme::panel_frame(ui.style()))
                 .default_size(theme::SIDE_PANEL_WIDTH)
                 .show(ui, |ui| {
                     self.roadmap.chapter_list_ui(
@@ -129,51 +135,53 @@ impl StudyApp {
                 });
         }
         let search_open = self.search.is_open();
-        egui::CentralPanel::default().show(ui, |ui| {
-            let model = &mut self.model;
-            if class_shown {
-                if model.state.mentor_name.trim().is_empty() {
-                    ui.horizontal(|ui| {
-                        ui.label(strings.mentor_name_prompt);
-                        let draft = &mut model.mentor.name_draft;
-                        if name_field_ui(ui, strings.mentor_name_label, draft, strings) {
-                            actions.push(MentorAction::SetName(draft.clone()).into());
-                        }
-                    });
-                    ui.separator();
-                }
-                if let Some(class) = &mut model.mentor.class {
-                    if model.mentor.loading {
+        egui::CentralPanel::default()
+            .frame(theme::central_frame(ui.style()))
+            .show(ui, |ui| {
+                let model = &mut self.model;
+                if class_shown {
+                    if model.state.mentor_name.trim().is_empty() {
                         ui.horizontal(|ui| {
-                            ui.spinner();
-                            ui.label(strings.class_loading);
+                            ui.label(strings.mentor_name_prompt);
+                            let draft = &mut model.mentor.name_draft;
+                            if name_field_ui(ui, strings.mentor_name_label, draft, strings) {
+                                actions.push(MentorAction::SetName(draft.clone()).into());
+                            }
                         });
+                        ui.separator();
                     }
-                    let today = model.plan.today(jiff::Timestamp::now());
-                    class.class_ui(
-                        ui,
-                        &model.curriculum,
-                        model.plan.plan(),
-                        today,
-                        strings,
-                        &mut actions,
-                    );
+                    if let Some(class) = &mut model.mentor.class {
+                        if model.mentor.loading {
+                            ui.horizontal(|ui| {
+                                ui.spinner();
+                                ui.label(strings.class_loading);
+                            });
+                        }
+                        let today = model.plan.today(jiff::Timestamp::now());
+                        class.class_ui(
+                            ui,
+                            &model.curriculum,
+                            model.plan.plan(),
+                            today,
+                            strings,
+                            &mut actions,
+                        );
+                    }
+                    return;
                 }
-                return;
-            }
-            // Keys act on the roadmap only while no window is over it (Esc must reach the
-            // window: egui has already taken the focus from its text field then).
-            let keyboard = !model.window_open() && !search_open;
-            let shown = Shown {
-                curriculum: &model.curriculum,
-                state: &model.state,
-                progress: model.shown_progress(),
-                read_only: model.import.viewing.is_some() || model.read_only,
-                preparing: &model.drawing.preparing,
-                keyboard,
-            };
-            self.roadmap.roadmap_ui(ui, &shown, strings, &mut actions);
-        });
+                // Keys act on the roadmap only while no window is over it (Esc must reach the
+                // window: egui has already taken the focus from its text field then).
+                let keyboard = !model.window_open() && !search_open;
+                let shown = Shown {
+                    curriculum: &model.curriculum,
+                    state: &model.state,
+                    progress: model.shown_progress(),
+                    read_only: model.import.viewing.is_some() || model.read_only,
+                    preparing: &model.drawing.preparing,
+                    keyboard,
+                };
+                self.roadmap.roadmap_ui(ui, &shown, strings, &mut actions);
+            });
         self.windows_ui(ui.ctx(), &mut actions);
         self.palette.ui(ui.ctx(), &self.model, &mut actions);
         self.search.search_ui(

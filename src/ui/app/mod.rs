@@ -32,6 +32,7 @@ use super::roadmap::RoadmapView;
 use super::runner::Runner;
 use super::search::SearchView;
 use super::state::{UiState, clamp_text_size};
+use super::theme;
 
 /// Key of the window-level state in eframe's storage.
 const UI_STATE_KEY: &str = "study-companion-ui";
@@ -271,6 +272,10 @@ impl eframe::App for StudyApp {
         } else {
             self.show(ui);
         }
+    }
+
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        theme::clear_color(visuals)
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
