@@ -438,7 +438,6 @@ pub fn calendar_ui(ui: &mut egui::Ui, calendar: &ActivityCalendar, strings: &Str
         ],
     );
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &summary));
-    let empty = ui.visuals().faint_bg_color.gamma_multiply(2.0);
     let painter = ui.painter_at(rect);
     let mut hovered = None;
     for (week, days) in calendar.weeks.iter().enumerate() {
@@ -452,7 +451,7 @@ pub fn calendar_ui(ui: &mut egui::Ui, calendar: &ActivityCalendar, strings: &Str
             let cell = egui::Rect::from_min_size(min, egui::vec2(CELL, CELL));
             let level = ActivityCalendar::level(*count);
             let color = if level == 0 {
-                empty
+                palette.empty_day
             } else {
                 palette
                     .done

@@ -116,6 +116,9 @@ pub struct Palette {
     pub editorial: Color32,
     /// Background of an editorial addition.
     pub editorial_fill: Color32,
+    /// A day without study in the activity calendar: a little darker than the panel when
+    /// light, a little lighter when dark.
+    pub empty_day: Color32,
 }
 
 /// The palette for the current visuals.
@@ -133,6 +136,7 @@ pub fn palette(visuals: &egui::Visuals) -> Palette {
             found: Color32::from_rgb(0xf0, 0xc0, 0x40),
             editorial: Color32::from_rgb(0x6c, 0xb4, 0xbc),
             editorial_fill: Color32::from_rgb(0x19, 0x21, 0x24),
+            empty_day: Color32::from_gray(46),
         }
     } else {
         Palette {
@@ -147,6 +151,7 @@ pub fn palette(visuals: &egui::Visuals) -> Palette {
             found: Color32::from_rgb(0xe0, 0x9a, 0x00),
             editorial: Color32::from_rgb(0x2a, 0x74, 0x7c),
             editorial_fill: Color32::from_rgb(0xee, 0xf6, 0xf7),
+            empty_day: Color32::from_gray(224),
         }
     }
 }
@@ -261,6 +266,28 @@ mod tests {
             }
             let small = style.text_styles[&egui::TextStyle::Small].size;
             assert!(small >= SMALL_TEXT_SIZE, "small text is {small} pt");
+        }
+    }
+
+    /// A day without study stands out from the panel in both themes (it was lighter than the
+    /// light panel by a hair: white on #f8f8f8), and stays quieter than a day of study.
+    #[test]
+    fn empty_calendar_days_are_seen_in_both_themes() {
+        for theme in [egui::Theme::Light, egui::Theme::Dark] {
+            let mut style = egui::Style {
+                visuals: theme.default_visuals(),
+                ..Default::default()
+            };
+            adjust(&mut style);
+            let palette = palette(&style.visuals);
+            let panel = style.visuals.panel_fill;
+            let empty = contrast(palette.empty_day, panel);
+            assert!(empty >= 1.2, "{theme:?}: an empty day is {empty:.2}:1");
+            let studied = contrast(palette.done, panel);
+            assert!(
+                studied > empty,
+                "{theme:?}: {studied:.2} against {empty:.2}"
+            );
         }
     }
 
