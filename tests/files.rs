@@ -657,3 +657,74 @@ fn cli_check_says_a_feedback_file_is_feedback() {
         "{out}"
     );
 }
+
+/// A mentor's plan written as the app writes it.
+fn plan_text() -> String {
+    use jiff::civil::date;
+    use study_companion::plan::{Plan, PlanFile, file};
+    let plan = Plan {
+        start: date(2027, 1, 11),
+        end: date(2027, 2, 21),
+        chapters: Vec::new(),
+    };
+    let written = PlanFile::new(plan, "王老师", "v", "2026-11-30T10:00:00Z".parse().unwrap());
+    file::to_string(&written).unwrap()
+}
+
+#[test]
+fn a_plan_read_as_progress_says_it_is_a_plan() {
+    let error = format::read(plan_text().as_bytes()).unwrap_err();
+    assert!(matches!(error, format::FormatError::PlanFile), "{error:?}");
+    assert_eq!(
+        error.to_string(),
+        "this is a study plan, not a progress file"
+    );
+}
+
+#[test]
+fn cli_imports_and_checks_a_plan_even_under_another_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let plan = write(dir.path(), "寒假计划.scplan", &plan_text());
+    // Renamed by someone: the content says what it is.
+    let renamed = write(dir.path(), "plan-from-mail.ron", &plan_text());
+
+    let (code, out, err) = cli(&data, &["check", &plan, &renamed]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out.matches("ok: a study plan: 2027-01-11 to 2027-02-21, 0 chapter target(s), by 王老师")
+            .count(),
+        2,
+        "{out}"
+    );
+
+    let (code, out, err) = cli(&data, &["import", &plan]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("plan saved: 2027-01-11 to 2027-02-21"),
+        "{out}"
+    );
+    let saved = study_companion::plan::file::read_path(&data.join("plan.ron")).unwrap();
+    assert_eq!(saved.file.author, "王老师");
+    assert!(
+        !data.join("progress.ron").exists(),
+        "no progress was made up"
+    );
+
+    let (code, out, err) = cli(&data, &["import", &renamed]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("the plan in use was replaced"), "{out}");
+    assert!(data.join("plan.ron.bak").exists());
+
+    // A bad plan changes nothing and says why.
+    let bad = write(
+        dir.path(),
+        "bad.scplan",
+        &plan_text().replace("2027-02-21", "2026-01-01"),
+    );
+    let before = std::fs::read(data.join("plan.ron")).unwrap();
+    let (code, _, err) = cli(&data, &["import", &bad]);
+    assert_ne!(code, 0);
+    assert!(err.contains("before it starts"), "{err}");
+    assert_eq!(std::fs::read(data.join("plan.ron")).unwrap(), before);
+}

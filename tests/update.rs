@@ -1099,3 +1099,33 @@ fn a_plan_is_checked_saved_read_previewed_and_accepted_without_a_window() {
     assert_eq!(model.plan.plan(), Some(&adjusted));
     assert!(model.plan.pending.is_none());
 }
+
+#[test]
+fn a_plan_under_another_name_goes_to_the_plans_preview_and_the_queue_goes_on() {
+    let mut model = model();
+    let plan = PathBuf::from("/in/plan-from-mail.ron");
+    let next = PathBuf::from("/in/next.scprogress");
+    model.update(ImportAction::From(plan.clone()).into(), now());
+    model.update(ImportAction::From(next.clone()).into(), now());
+    let effects = model.receive(
+        Outcome::ProgressRead {
+            path: plan.clone(),
+            purpose: ReadPurpose::Import,
+            result: Err(format::FormatError::PlanFile),
+        },
+        now(),
+    );
+    assert!(notices(&model).is_empty(), "{:?}", notices(&model));
+    assert!(
+        effects
+            .iter()
+            .any(|effect| matches!(effect, Effect::ReadPlan(path) if *path == plan)),
+        "{effects:?}"
+    );
+    assert!(
+        effects
+            .iter()
+            .any(|effect| matches!(effect, Effect::ReadProgress { path, .. } if *path == next)),
+        "{effects:?}"
+    );
+}

@@ -73,6 +73,10 @@ pub enum FormatError {
         message: String,
     },
 
+    /// A study plan (`PlanFile(…)`), given where a progress file was expected.
+    #[error("this is a study plan, not a progress file")]
+    PlanFile,
+
     /// Written by a newer app.
     #[error(
         "the file has format version {found}, but this app reads versions up to {supported}; please update Study Companion"
@@ -188,6 +192,9 @@ pub fn read_with(bytes: &[u8], images: ImageCheck) -> Result<Imported, FormatErr
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(FormatError::Empty);
+    }
+    if text.trim_start().starts_with("PlanFile") {
+        return Err(FormatError::PlanFile);
     }
     let options = ron_options();
     // Sketches read now (on this thread) are checked and dropped, for an overview.

@@ -701,6 +701,9 @@ pub struct Strings {
     pub plan_saved_adjusted: &'static str,
     /// Accessible name of a chapter's bar in the side list (chapter, count: done/total).
     pub chapter_progress_name: &'static str,
+    /// A study plan read where a progress file was expected (a plan not named `.scplan`, added
+    /// to the class view, say).
+    pub error_plan_file: &'static str,
     /// Start of a feedback file's name: `{name}-反馈`.
     pub feedback_file_stem: &'static str,
     /// Mentor name when the mentor has none.

@@ -164,6 +164,33 @@ pub enum PlanRepair {
     AuthorCleaned,
 }
 
+impl std::fmt::Display for PlanRepair {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::BadChapterId(id) => {
+                write!(f, "a chapter id that is not valid was skipped: {id:?}")
+            }
+            Self::DuplicateChapter(id) => {
+                write!(
+                    f,
+                    "chapter {id} was named twice: the later target was skipped"
+                )
+            }
+            Self::DueMoved { chapter, from, to } => write!(
+                f,
+                "chapter {chapter}'s target {from} was outside the plan: moved to {to}"
+            ),
+            Self::AuthorCleaned => write!(f, "the author's name was cleaned"),
+        }
+    }
+}
+
+/// Whether a path names a plan file by its extension (`.scplan`).
+pub fn is_plan_path(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case(PLAN_EXTENSION))
+}
+
 /// A plan file that was read, and what had to be cleaned.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReadPlan {

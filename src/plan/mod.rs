@@ -13,7 +13,9 @@ pub mod pace;
 
 pub use calendar::{ActivityCalendar, activity_days};
 pub use class::{BurnPoint, FunnelBar, burn_up, funnel};
-pub use file::{PLAN_EXTENSION, PLAN_FORMAT, PlanError, PlanFile, PlanRepair, ReadPlan};
+pub use file::{
+    PLAN_EXTENSION, PLAN_FORMAT, PlanError, PlanFile, PlanRepair, ReadPlan, is_plan_path,
+};
 pub use pace::{ChapterPace, Pace, PaceStatus, pace};
 
 use jiff::civil::Date;

@@ -109,6 +109,7 @@ pub fn format_error_text(error: &FormatError, strings: &Strings) -> String {
         ),
         FormatError::Empty => strings.error_empty.to_owned(),
         FormatError::NotText(byte) => fill(strings.error_not_text, &[("byte", &byte.to_string())]),
+        FormatError::PlanFile => strings.error_plan_file.to_owned(),
         FormatError::Syntax {
             line,
             col,

@@ -119,6 +119,11 @@ impl ImportFlow {
                     exchange::preview(own.curriculum, own.file, imported.file, imported.repairs);
                 self.pending = Some((path, Box::new(preview)));
             }
+            Err(FormatError::PlanFile) => {
+                // A study plan under another name: to the plan's preview, where a `.scplan`
+                // goes (the extension decides before reading; this is the content).
+                own.effects.push(Effect::ReadPlan(path));
+            }
             Err(error) => {
                 let text = fill(
                     own.strings.import_failed,

@@ -52,11 +52,7 @@ pub struct Desk<'a> {
     pub effects: &'a mut Vec<Effect>,
 }
 
-/// Whether a path names a plan file by its extension.
-pub fn is_plan_path(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|ext| ext.eq_ignore_ascii_case(PLAN_EXTENSION))
-}
+pub use crate::plan::is_plan_path;
 
 impl PlanFlow {
     /// The day pace is computed for.

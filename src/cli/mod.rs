@@ -4,6 +4,9 @@
 //! commands print and exit without a window. They use the same code as the app: the storage,
 //! the file format and [`crate::exchange`].
 
+mod import;
+mod report;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -13,12 +16,15 @@ use clap::{Parser, Subcommand};
 use jiff::Timestamp;
 
 use crate::curriculum::{Curriculum, Link};
-use crate::exchange::{self, Owner};
-use crate::format::{self, ProgressFile, Student};
+use crate::exchange;
+use crate::format::{self, ProgressFile};
 // The command line writes documents in the first language of the app.
 use crate::i18n::ZH;
-use crate::report::{self, Table};
+use crate::report::Table;
 use crate::storage::{self, DataLock, LockError, Recovery, Storage};
+
+use import::{check, import};
+use report::report;
 
 /// 学习伴侣 · Study Companion — a deep-learning study roadmap for students and mentors.
 #[derive(Debug, Parser)]
@@ -60,16 +66,18 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
     },
-    /// Merge your own progress file (e.g. from another computer) into the saved progress.
+    /// Merge your own progress file (e.g. from another computer) into the saved progress, or
+    /// make a study plan (`.scplan`) the plan in use.
     Import {
-        /// The progress file.
+        /// The progress file (or study plan).
         file: PathBuf,
         /// Replace the saved progress with FILE even if it is another student's (or your own
         /// from before a reinstall); the previous progress is kept as the backup.
         #[arg(long)]
         replace: bool,
     },
-    /// Check progress files: one summary line per good file, the error for a bad one.
+    /// Check progress, feedback and plan files: one summary line per good file, the error for
+    /// a bad one.
     Check {
         /// The files to check.
         #[arg(required = true)]
@@ -239,258 +247,6 @@ fn export(
         writeln!(out, "{line}")
     }
     .map_err(|e| e.to_string())
-}
-
-fn import(
-    data_dir: Option<&Path>,
-    curriculum: &Curriculum,
-    path: &Path,
-    replace: bool,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Result<(), String> {
-    let storage = open_storage(data_dir)?;
-    let imported = format::read_path(path).map_err(|e| format!("{e}: {}", path.display()))?;
-    // The window has this data folder open: the file goes to its preview instead (the
-    // person sees what changes and accepts it there; the window is the folder's one writer).
-    match crate::instance::forward(storage.dir(), &[path.to_owned()]) {
-        Ok(()) => {
-            writeln!(
-                out,
-                "handed to the open window: review the preview there and accept it{}",
-                if replace {
-                    " (choose 用它替换我的进度 / replace in the preview)"
-                } else {
-                    ""
-                }
-            )
-            .map_err(|e| e.to_string())?;
-            return Ok(());
-        }
-        Err(crate::instance::ForwardError::NotRunning) => {}
-        Err(err) => log::warn!("{err}"),
-    }
-    // From here to the save, no other process may write the data folder.
-    let _lock = lock_for(&storage, "import")?;
-    let removed = storage.remove_stale_temporaries();
-    if removed > 0 {
-        log::info!("removed {removed} temporary file(s) left by interrupted saves");
-    }
-    let local = load_saved(&storage, err)?
-        .unwrap_or_else(|| ProgressFile::new(Student::new(""), &curriculum.version));
-    let write = |line: String| writeln!(out, "{line}").map_err(|e| e.to_string());
-    let mut lines = Vec::new();
-    for repair in &imported.repairs {
-        lines.push(format!("repaired: {repair}"));
-    }
-    let preview = exchange::preview(curriculum, &local, imported.file, imported.repairs);
-    let mut file = match (preview.owner, replace) {
-        (Owner::Same, false) => {
-            lines.push(format!("{} change(s) merged", preview.changes.len()));
-            if !preview.set_aside.is_empty() {
-                // Kept apart before anything is saved, so it is on disk either way.
-                let template = ProgressFile {
-                    progress: crate::progress::Progress::default(),
-                    ..local.clone()
-                };
-                let count = preview.set_aside.len();
-                for entry in &preview.set_aside {
-                    lines.push(format!(
-                        "set aside: {}",
-                        exchange::describe_set_aside(entry)
-                    ));
-                }
-                let texts = format::set_aside_files(&template, preview.set_aside.clone())
-                    .map_err(|e| e.to_string())?;
-                let paths = storage
-                    .save_set_aside(&texts, Timestamp::now())
-                    .map_err(|e| e.to_string())?;
-                for path in paths {
-                    lines.push(format!(
-                        "what was set aside ({count}) is kept in: {}",
-                        path.display()
-                    ));
-                }
-            }
-            let mut merged = local.clone();
-            merged.progress = preview.merged;
-            merged
-        }
-        (_, true) if preview.file.is_feedback() => {
-            return Err(format!(
-                "{} is a feedback file: it holds no progress to replace yours with; import it without --replace to add the comments",
-                path.display()
-            ));
-        }
-        (_, true) => {
-            lines.push(format!(
-                "the saved progress was replaced (the previous one is in {})",
-                storage.backup_path().display()
-            ));
-            exchange::replaced_by(&local, preview.file)
-        }
-        (Owner::Other, false) => {
-            return Err(format!(
-                "{} is another student's file ({}, id {}); nothing was changed. Use --replace to replace your progress with it",
-                path.display(),
-                preview.file.student.name,
-                preview.file.student.id
-            ));
-        }
-    };
-    file.stamp(&curriculum.version, Timestamp::now());
-    storage.save(&file).map_err(|e| e.to_string())?;
-    lines.push(format!(
-        "saved: {}",
-        exchange::summary_line(curriculum, &file)
-    ));
-    lines.into_iter().try_for_each(write)
-}
-
-fn check(
-    curriculum: &Curriculum,
-    files: &[PathBuf],
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> ExitCode {
-    let mut all_good = true;
-    for path in files {
-        match format::read_path(path) {
-            Ok(imported) => {
-                let _ = writeln!(
-                    out,
-                    "{}: ok: {}",
-                    path.display(),
-                    exchange::summary_line(curriculum, &imported.file)
-                );
-                for repair in imported.repairs {
-                    let _ = writeln!(err, "{}: warning: {repair}", path.display());
-                }
-            }
-            Err(error) => {
-                all_good = false;
-                let _ = writeln!(err, "{}: error: {error}", path.display());
-            }
-        }
-    }
-    if all_good {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
-}
-
-/// How many names of skipped files a note lists before "…".
-const SKIPPED_NAMES_SHOWN: usize = 10;
-
-/// Bad files, older files of the same student and the files of a folder that were skipped
-/// (not progress files by their extension) are listed on `err`; the exit code is non-zero
-/// only if no file could be read.
-#[allow(clippy::too_many_arguments)] // The command's options, one each.
-fn report(
-    curriculum: &Curriculum,
-    paths: &[PathBuf],
-    format: ReportFormat,
-    table: Option<Table>,
-    output: Option<&Path>,
-    plan: Option<(&Path, Option<jiff::civil::Date>)>,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> ExitCode {
-    let plan = match plan {
-        None => None,
-        Some((path, today)) => match crate::plan::file::read_path(path) {
-            Ok(read) => {
-                let today = today.unwrap_or_else(|| {
-                    jiff::tz::TimeZone::system()
-                        .to_datetime(jiff::Timestamp::now())
-                        .date()
-                });
-                Some((read.file.plan, today))
-            }
-            Err(error) => {
-                let _ = writeln!(err, "{}: error: {error}", path.display());
-                return ExitCode::from(2);
-            }
-        },
-    };
-    if format == ReportFormat::Md && table == Some(Table::Items) {
-        let _ = writeln!(
-            err,
-            "study-companion: the Markdown report has the chapter table only; \
-             use `--format csv --table items` for one row per student and item"
-        );
-        return ExitCode::from(2);
-    }
-    let table = table.unwrap_or(Table::Chapters);
-    let mut class = report::load_class(curriculum, paths);
-    report::sort_rows(&mut class.students, report::Column::Name, false);
-    if let Some((plan, today)) = &plan {
-        report::set_pace(&mut class, curriculum, Some(plan), *today);
-    }
-    for (path, error) in &class.problems {
-        let _ = writeln!(err, "{}: error: {error}", path.display());
-    }
-    for (path, error) in &class.unsettled {
-        let _ = writeln!(
-            err,
-            "{}: error: {error} (changed moments ago: perhaps still being copied or synced)",
-            path.display()
-        );
-    }
-    for skipped in &class.skipped {
-        let _ = writeln!(
-            err,
-            "{}: note: {} file(s) skipped, not .{}, .{} or .ron: {}",
-            skipped.folder.display(),
-            skipped.files.len(),
-            format::EXTENSION,
-            format::FEEDBACK_EXTENSION,
-            report::skipped_names(skipped, SKIPPED_NAMES_SHOWN)
-        );
-    }
-    for row in class
-        .students
-        .iter()
-        .filter(|row| !row.superseded.is_empty())
-    {
-        for older in &row.superseded {
-            let _ = writeln!(
-                err,
-                "{}: note: an older {}of {} (newer: {})",
-                older.display(),
-                if report::is_conflict_copy(older) {
-                    "sync conflict copy "
-                } else {
-                    "file "
-                },
-                ZH.display_name(&row.file.student),
-                row.path.display()
-            );
-        }
-    }
-    if class.students.is_empty() {
-        let _ = writeln!(err, "study-companion: no progress file could be read");
-        return ExitCode::FAILURE;
-    }
-    let text = match format {
-        ReportFormat::Csv => match report::csv(curriculum, &class, table, &ZH) {
-            Ok(text) => text,
-            Err(error) => {
-                let _ = writeln!(err, "study-companion: {error}");
-                return ExitCode::FAILURE;
-            }
-        },
-        ReportFormat::Md => report::markdown(curriculum, &class, &ZH),
-    };
-    let written = write_output(output.unwrap_or(Path::new("-")), text.as_bytes(), out);
-    match written {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            let _ = writeln!(err, "study-companion: {error}");
-            ExitCode::FAILURE
-        }
-    }
 }
 
 /// Writes the roadmap as tab-separated lines: `chapter ID TITLE`, `item ID TITLE` (with
