@@ -197,6 +197,20 @@ fn a_second_window_only_shows_and_takes_over_when_the_first_closes() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     saved(&data);
+    let plan = study_companion::plan::PlanFile::new(
+        study_companion::plan::Plan {
+            start: jiff::civil::date(2027, 1, 11),
+            end: jiff::civil::date(2027, 2, 21),
+            chapters: Vec::new(),
+        },
+        "王老师",
+        "v",
+        at(0),
+    );
+    Storage::open(&data)
+        .unwrap()
+        .save_plan(Some(&plan))
+        .unwrap();
     let (mut first, _probe) =
         common::harness_in(common::mini_curriculum(), &data, UiState::default());
     first.run();
@@ -212,6 +226,9 @@ fn a_second_window_only_shows_and_takes_over_when_the_first_closes() {
         "{:?}",
         second.state().notices()
     );
+    // It shows the folder's plan too (the pace needs it), read only.
+    assert_eq!(second.state().plan(), Some(&plan));
+    let plan_file = std::fs::read(data.join("plan.ron")).unwrap();
     // Ticking an item in the second window changes nothing.
     let id = ItemId("basics.files".to_owned());
     second.state_mut().apply(
@@ -231,6 +248,8 @@ fn a_second_window_only_shows_and_takes_over_when_the_first_closes() {
     common::wait_until(&mut second, "the take-over", |app| {
         app.progress().state(&id) == ItemState::Done
     });
+    assert_eq!(second.state().plan(), Some(&plan));
+    assert_eq!(std::fs::read(data.join("plan.ron")).unwrap(), plan_file);
     assert!(
         second
             .state()

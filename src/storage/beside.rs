@@ -53,6 +53,19 @@ impl Storage {
         }
     }
 
+    /// The plan kept in the data folder, only read (nothing moved aside): for a window that
+    /// shows a folder another process writes. `None` when there is none or it cannot be read.
+    pub fn read_plan(&self) -> Option<crate::plan::PlanFile> {
+        let path = self.dir.join(PLAN_FILE);
+        if !path.exists() {
+            return None;
+        }
+        crate::plan::file::read_path(&path)
+            .map(|read| read.file)
+            .map_err(|err| log::warn!("the plan in {} cannot be read: {err}", path.display()))
+            .ok()
+    }
+
     /// Moves `plan.ron` to the first free `plan.damaged.ron`, `plan.damaged-2.ron`, …
     fn set_plan_aside(&self) -> std::io::Result<PathBuf> {
         let path = self.dir.join(PLAN_FILE);

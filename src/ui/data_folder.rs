@@ -229,6 +229,7 @@ pub fn open_data_folder(storage: Storage, wait: std::time::Duration) -> OpenedFo
             return OpenedFolder {
                 file: storage.read_saved().ok().flatten(),
                 profile: Some(storage.load_profile()),
+                plan: storage.read_plan(),
                 findings: vec![Finding::InUse {
                     holder,
                     path: storage.dir().to_owned(),

@@ -116,7 +116,9 @@ impl StudyApp {
             self.model.name_draft = file.student.name.clone();
             self.model.file = file;
         }
-        if autosave.is_some() {
+        // A window that writes the folder uses its plan; one that only shows it (another
+        // window writes it) shows its plan too, read only.
+        if autosave.is_some() || locked_out.is_some() {
             self.model.plan.file = plan;
         }
         self.model.saving = autosave.is_some();
