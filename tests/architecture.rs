@@ -262,7 +262,7 @@ fn every_panel_uses_the_frame_without_a_fill() {
                 continue;
             }
             panels += 1;
-            let building = lines[at..lines.len().min(at + 4)].join("\n");
+            let building = lines[at..lines.len().min(at + 6)].join("\n");
             if !(building.contains(".frame(theme::panel_frame(")
                 || building.contains(".frame(theme::central_frame("))
             {

@@ -672,13 +672,33 @@ fn plan_text() -> String {
 }
 
 #[test]
-fn a_plan_read_as_progress_says_it_is_a_plan() {
-    let error = format::read(plan_text().as_bytes()).unwrap_err();
-    assert!(matches!(error, format::FormatError::PlanFile), "{error:?}");
-    assert_eq!(
-        error.to_string(),
-        "this is a study plan, not a progress file"
-    );
+fn a_plan_read_as_progress_says_it_is_a_plan_and_the_other_way_round() {
+    // As written, and after what RON allows before the value.
+    for before in [
+        "",
+        "\u{feff}  \n",
+        "// from the mentor's mail\n",
+        "#![enable(implicit_some)]\n",
+    ] {
+        let text = format!("{before}{}", plan_text());
+        let error = format::read(text.as_bytes()).unwrap_err();
+        assert!(
+            matches!(error, format::FormatError::PlanFile),
+            "{before:?}: {error:?}"
+        );
+        assert_eq!(
+            error.to_string(),
+            "this is a study plan, not a progress file"
+        );
+    }
+    for before in ["", "// my progress\n", "#![enable(implicit_some)]\n"] {
+        let text = format!("{before}{GOOD}");
+        let error = study_companion::plan::file::read(text.as_bytes()).unwrap_err();
+        assert!(
+            matches!(error, study_companion::plan::PlanError::ProgressFile),
+            "{before:?}: {error:?}"
+        );
+    }
 }
 
 #[test]
@@ -715,6 +735,21 @@ fn cli_imports_and_checks_a_plan_even_under_another_name() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("the plan in use was replaced"), "{out}");
     assert!(data.join("plan.ron.bak").exists());
+
+    // A plan in use that cannot be read is moved aside, and that is what is said.
+    std::fs::write(data.join("plan.ron"), "不是计划").unwrap();
+    let (code, out, err) = cli(&data, &["import", &plan, "--replace"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("could not be read: it was moved aside to")
+            && out.contains("plan.damaged.ron")
+            && out.contains("--replace is for progress files"),
+        "{out}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(data.join("plan.damaged.ron")).unwrap(),
+        "不是计划"
+    );
 
     // A bad plan changes nothing and says why.
     let bad = write(

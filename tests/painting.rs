@@ -8,7 +8,7 @@
 mod common;
 
 use egui::epaint::{ClippedPrimitive, Primitive};
-use study_companion::ui::action::MentorAction;
+use study_companion::ui::action::{Action, MentorAction};
 use study_companion::ui::browser::RecordingBrowser;
 use study_companion::ui::state::Theme;
 use study_companion::ui::{StudyApp, UiState, setup_context};
@@ -46,13 +46,34 @@ impl Window {
 
     fn settle(&mut self) {
         for _ in 0..3 {
-            let input = egui::RawInput {
-                screen_rect: Some(SCREEN),
-                ..Default::default()
-            };
-            self.output.textures_delta.clear();
-            self.output = self.ctx.run_ui(input, |ui| self.app.show(ui));
+            self.frame();
         }
+    }
+
+    /// One frame, as eframe runs it (egui lays a discarded pass out again within it).
+    fn frame(&mut self) {
+        let input = egui::RawInput {
+            screen_rect: Some(SCREEN),
+            ..Default::default()
+        };
+        self.output.textures_delta.clear();
+        self.output = self.ctx.run_ui(input, |ui| self.app.show(ui));
+    }
+
+    /// The colours of the last frame's text.
+    fn text_colours(&self) -> std::collections::BTreeSet<[u8; 4]> {
+        let mut colours = std::collections::BTreeSet::new();
+        for clipped in &self.output.shapes {
+            if let egui::Shape::Text(text) = &clipped.shape {
+                colours.insert(text.fallback_color.to_array());
+                for section in &text.galley.job.sections {
+                    if section.format.color != egui::Color32::PLACEHOLDER {
+                        colours.insert(section.format.color.to_array());
+                    }
+                }
+            }
+        }
+        colours
     }
 
     /// The area the last frame's triangles cover, in screens, and the largest single shape's
@@ -188,4 +209,38 @@ fn the_class_view_paints_no_background_either() {
         largest < 0.25,
         "one shape covers {largest:.2} of the window"
     );
+}
+
+/// The window is cleared in the new theme's colour in the very frame the theme changes (eframe
+/// asks for the clear colour after the frame): that frame's text must be the new theme's too,
+/// not one frame of the old text on the new background.
+#[test]
+fn the_frame_that_changes_the_theme_is_drawn_in_the_new_theme() {
+    let light = Window::new(UiState {
+        theme: Theme::Light,
+        ..all_open()
+    })
+    .text_colours();
+    let dark = Window::new(UiState {
+        theme: Theme::Dark,
+        ..all_open()
+    })
+    .text_colours();
+    let only_dark: Vec<_> = dark.difference(&light).collect();
+    assert!(!only_dark.is_empty(), "the themes' texts differ");
+
+    let mut window = Window::new(UiState {
+        theme: Theme::Dark,
+        ..all_open()
+    });
+    let ctx = window.ctx.clone();
+    window.app.apply(&ctx, Action::SetTheme(Theme::Light));
+    window.frame();
+    let visuals = window.ctx.global_style().visuals.clone();
+    assert!(!visuals.dark_mode);
+    let clear = eframe::App::clear_color(&window.app, &visuals);
+    assert_eq!(clear, visuals.panel_fill.to_normalized_gamma_f32());
+    let colours = window.text_colours();
+    let old: Vec<_> = colours.iter().filter(|c| only_dark.contains(c)).collect();
+    assert!(old.is_empty(), "text in the old theme's colours: {old:?}");
 }

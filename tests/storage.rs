@@ -215,10 +215,14 @@ fn the_plan_in_the_data_folder_is_never_lost() -> Result<(), Box<dyn std::error:
 
     // Saved, read back; replaced, the one before kept as plan.ron.bak.
     let first = plan(date(2027, 1, 11));
-    storage.save_plan(Some(&first))?;
+    assert_eq!(storage.save_plan(Some(&first))?, None, "none was in use");
     assert_eq!(storage.load_plan(), Ok(Some(first.clone())));
     let second = plan(date(2027, 1, 18));
-    storage.save_plan(Some(&second))?;
+    assert_eq!(
+        storage.save_plan(Some(&second))?,
+        Some(dir.path().join("plan.ron.bak")),
+        "where the one in use went"
+    );
     assert_eq!(storage.load_plan(), Ok(Some(second.clone())));
     let bak = std::fs::read_to_string(dir.path().join("plan.ron.bak"))?;
     assert_eq!(
@@ -241,7 +245,10 @@ fn the_plan_in_the_data_folder_is_never_lost() -> Result<(), Box<dyn std::error:
     // One a newer version wrote is not saved over: set aside first, then the save goes in.
     let newer = study_companion::plan::file::to_string(&second)?.replace("format: 1", "format: 9");
     std::fs::write(dir.path().join("plan.ron"), &newer)?;
-    storage.save_plan(Some(&first))?;
+    assert_eq!(
+        storage.save_plan(Some(&first))?,
+        Some(dir.path().join("plan.damaged-3.ron"))
+    );
     assert_eq!(storage.load_plan(), Ok(Some(first)));
     assert_eq!(
         std::fs::read_to_string(dir.path().join("plan.damaged-3.ron"))?,

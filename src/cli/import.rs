@@ -10,7 +10,6 @@ use crate::curriculum::Curriculum;
 use crate::exchange::{self, Owner};
 use crate::format::{self, FormatError, ProgressFile, Student};
 use crate::plan;
-use crate::storage;
 
 use super::{load_saved, lock_for, open_storage};
 
@@ -23,12 +22,12 @@ pub(super) fn import(
     err: &mut dyn Write,
 ) -> Result<(), String> {
     if plan::is_plan_path(path) {
-        return import_plan(data_dir, path, out);
+        return import_plan(data_dir, path, replace, out);
     }
     let storage = open_storage(data_dir)?;
     let imported = match format::read_path(path) {
         // A plan under another name: what its content says it is decides.
-        Err(FormatError::PlanFile) => return import_plan(data_dir, path, out),
+        Err(FormatError::PlanFile) => return import_plan(data_dir, path, replace, out),
         result => result.map_err(|e| format!("{e}: {}", path.display()))?,
     };
     // The window has this data folder open: the file goes to its preview instead (the
@@ -129,7 +128,12 @@ pub(super) fn import(
 
 /// Makes a study plan the plan in use (the one it replaces kept as `plan.ron.bak`), as
 /// accepting its preview in the window does; or hands it to the open window's preview.
-fn import_plan(data_dir: Option<&Path>, path: &Path, out: &mut dyn Write) -> Result<(), String> {
+fn import_plan(
+    data_dir: Option<&Path>,
+    path: &Path,
+    replace: bool,
+    out: &mut dyn Write,
+) -> Result<(), String> {
     let storage = open_storage(data_dir)?;
     let read = plan::file::read_path(path).map_err(|e| format!("{e}: {}", path.display()))?;
     let mut write = |line: String| writeln!(out, "{line}").map_err(|e| e.to_string());
@@ -143,8 +147,7 @@ fn import_plan(data_dir: Option<&Path>, path: &Path, out: &mut dyn Write) -> Res
         Err(err) => log::warn!("{err}"),
     }
     let _lock = lock_for(&storage, "import")?;
-    let had_plan = storage.dir().join(storage::PLAN_FILE).exists();
-    storage
+    let previous = storage
         .save_plan(Some(&read.file))
         .map_err(|e| e.to_string())?;
     let mut lines: Vec<String> = read
@@ -152,11 +155,21 @@ fn import_plan(data_dir: Option<&Path>, path: &Path, out: &mut dyn Write) -> Res
         .iter()
         .map(|repair| format!("repaired: {repair}"))
         .collect();
-    if had_plan {
-        lines.push(format!(
-            "the plan in use was replaced (the previous one is in {}.bak)",
-            storage.dir().join(storage::PLAN_FILE).display()
-        ));
+    if replace {
+        lines.push(
+            "(--replace is for progress files: a plan always replaces the plan in use)".to_owned(),
+        );
+    }
+    match previous {
+        Some(kept) if kept.extension().is_some_and(|ext| ext == "bak") => lines.push(format!(
+            "the plan in use was replaced (the previous one is in {})",
+            kept.display()
+        )),
+        Some(kept) => lines.push(format!(
+            "the plan in use could not be read: it was moved aside to {}",
+            kept.display()
+        )),
+        None => {}
     }
     lines.push(format!("plan saved: {}", plan_summary(&read.file)));
     lines.into_iter().try_for_each(write)

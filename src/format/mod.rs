@@ -193,13 +193,16 @@ pub fn read_with(bytes: &[u8], images: ImageCheck) -> Result<Imported, FormatErr
     if text.trim().is_empty() {
         return Err(FormatError::Empty);
     }
-    if text.trim_start().starts_with("PlanFile") {
-        return Err(FormatError::PlanFile);
-    }
     let options = ron_options();
     // Sketches read now (on this thread) are checked and dropped, for an overview.
     let _skim = (images == ImageCheck::Summary).then(skim::Skim::start);
-    let version = probe::format_version(&options, text).map_err(|err| syntax_error(&err, text))?;
+    let version = probe::format_version(&options, text).map_err(|err| match &err.code {
+        // A study plan (after any comment or `#![enable(…)]` line RON allows).
+        ron::Error::ExpectedDifferentStructName { found, .. } if found == "PlanFile" => {
+            FormatError::PlanFile
+        }
+        _ => syntax_error(&err, text),
+    })?;
     let parsed = match version {
         1 => migrate::Parsed::V1(
             options

@@ -350,7 +350,7 @@ pub const EN: Strings = Strings {
     shortcuts_rows: "In the roadmap (when no text field has the focus)",
     plan_saved_adjusted: "The plan was saved with {count} adjustment(s) (a target date outside the start and end is moved to the nearest one); please check it under Set the plan.",
     chapter_progress_name: "{chapter} progress: {count}",
-    error_plan_file: "this is a study plan, not a progress file: import it under Study plan",
+    error_plan_file: "this is a study plan, not a progress file: open it with Import… or drop it on the window, and it opens as a study plan",
     feedback_file_stem: "{name}-feedback",
     default_mentor: "Mentor",
     pace_on: "On pace",

@@ -350,7 +350,7 @@ pub const ZH: Strings = Strings {
     shortcuts_rows: "在学习路线中（没有输入框获得焦点时）",
     plan_saved_adjusted: "学习计划已保存，但有 {count} 处被调整（例如超出开始和结束日期的目标日期被移到最近的一端），请在“设定计划”里看一下。",
     chapter_progress_name: "{chapter} 的进度：{count}",
-    error_plan_file: "这是学习计划文件，不是进度文件：请在“学习计划”里导入它",
+    error_plan_file: "这是学习计划文件，不是进度文件：用“导入…”打开它，或把它拖到窗口里，它会作为学习计划打开",
     feedback_file_stem: "{name}-反馈",
     default_mentor: "导师",
     pace_on: "按计划",

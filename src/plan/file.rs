@@ -258,6 +258,13 @@ pub fn read(bytes: &[u8]) -> Result<ReadPlan, PlanError> {
             });
         }
         Ok(0) => return Err(PlanError::UnknownVersion(0)),
+        // A progress or feedback file after a comment or an `#![enable(…)]` line.
+        Err(err)
+            if matches!(&err.code,
+                ron::Error::ExpectedDifferentStructName { found, .. } if found == "ProgressFile") =>
+        {
+            return Err(PlanError::ProgressFile);
+        }
         _ => {}
     }
     let file: PlanFile = options.from_str(text).map_err(|err| syntax(&err))?;

@@ -83,9 +83,10 @@ impl Storage {
         Ok(aside)
     }
 
-    /// Saves the plan atomically, the one it replaces kept as `plan.ron.bak`; or removes it
-    /// (kept as `plan.ron.bak`, whose path is returned if there was one). A `plan.ron` that
-    /// cannot be read is moved aside first, never written over.
+    /// Saves the plan atomically, or removes it (`None`). Returns where the plan in use before
+    /// went: `plan.ron.bak` for one that could be read; a free `plan.damaged[-n].ron` for one
+    /// that could not (damaged, or from a newer version), moved aside first, never written
+    /// over; `None` when there was none.
     pub fn save_plan(
         &self,
         plan: Option<&crate::plan::PlanFile>,
@@ -93,8 +94,9 @@ impl Storage {
         let io = |err| StorageError::Format(FormatError::Io(err));
         let path = self.dir.join(PLAN_FILE);
         let backup = self.dir.join(format!("{PLAN_FILE}.bak"));
+        let mut previous = None;
         if path.exists() && crate::plan::file::read_path(&path).is_err() {
-            self.set_plan_aside().map_err(io)?;
+            previous = Some(self.set_plan_aside().map_err(io)?);
         }
         match plan {
             Some(plan) => {
@@ -102,15 +104,16 @@ impl Storage {
                     .map_err(|err| StorageError::Format(FormatError::Write(err.to_string())))?;
                 if path.exists() {
                     std::fs::copy(&path, &backup).map_err(io)?;
+                    previous = Some(backup);
                 }
                 write_atomically(&path, text.as_bytes(), || Ok(()))?;
-                Ok(None)
+                Ok(previous)
             }
             None if path.exists() => {
                 std::fs::rename(&path, &backup).map_err(io)?;
                 Ok(Some(backup))
             }
-            None => Ok(None),
+            None => Ok(previous),
         }
     }
 

@@ -124,8 +124,12 @@ impl Runner {
                 let storage = storage.cloned();
                 self.spawn(ctx, "save-plan", move || {
                     let storage = storage?;
+                    let removing = plan.is_none();
+                    // Where a removed plan is kept is said; a replaced one goes to its backup
+                    // as every save's does.
                     let result = storage
                         .save_plan(plan.as_ref())
+                        .map(|previous| previous.filter(|_| removing))
                         .map_err(|err| err.to_string());
                     Some(Outcome::PlanSaved(result))
                 });

@@ -222,6 +222,10 @@ impl StudyApp {
         let preference = self.model.state.theme.preference();
         if ctx.options(|options| options.theme_preference) != preference {
             ctx.set_theme(preference);
+            // This pass already has the old colours; eframe clears the window in the new
+            // theme's panel colour (the panels have no fill): lay the pass out again rather
+            // than show one frame of old text on the new background.
+            ctx.request_discard("the theme changed");
         }
         let zoom = ctx.zoom_factor();
         if let Some(applied) = self.applied_zoom

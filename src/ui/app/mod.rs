@@ -166,6 +166,8 @@ impl StudyApp {
             .and_then(|storage| eframe::get_value::<UiState>(storage, UI_STATE_KEY))
             .unwrap_or_default();
         state.text_size = clamp_text_size(state.text_size);
+        // Before the first frame, which would otherwise be laid out twice (see `appearance`).
+        cc.egui_ctx.set_theme(state.theme.preference());
         startup::mark("window state read");
         // Parsed already, on the opening thread.
         let curriculum = Arc::clone(crate::embedded::curriculum());
