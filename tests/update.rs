@@ -379,13 +379,19 @@ fn another_students_file_is_shown_read_only() {
     assert!(model.file.progress.items.is_empty());
 }
 
+/// A model asked to import `first`, then another file (queued behind it).
+fn two_imports(first: &str) -> (Model, PathBuf, PathBuf) {
+    let mut model = model();
+    let first = PathBuf::from(first);
+    let next = PathBuf::from("/in/next.scprogress");
+    model.update(ImportAction::From(first.clone()).into(), now());
+    model.update(ImportAction::From(next.clone()).into(), now());
+    (model, first, next)
+}
+
 #[test]
 fn a_file_that_cannot_be_read_is_explained_and_the_queue_goes_on() {
-    let mut model = model();
-    let bad = PathBuf::from("/in/bad.scprogress");
-    let next = PathBuf::from("/in/next.scprogress");
-    model.update(ImportAction::From(bad.clone()).into(), now());
-    model.update(ImportAction::From(next.clone()).into(), now());
+    let (mut model, bad, next) = two_imports("/in/bad.scprogress");
     let error = format::read(b"not ron at all").unwrap_err();
     let effects = model.receive(
         Outcome::ProgressRead {
@@ -1102,11 +1108,7 @@ fn a_plan_is_checked_saved_read_previewed_and_accepted_without_a_window() {
 
 #[test]
 fn a_plan_under_another_name_goes_to_the_plans_preview_and_the_queue_goes_on() {
-    let mut model = model();
-    let plan = PathBuf::from("/in/plan-from-mail.ron");
-    let next = PathBuf::from("/in/next.scprogress");
-    model.update(ImportAction::From(plan.clone()).into(), now());
-    model.update(ImportAction::From(next.clone()).into(), now());
+    let (mut model, plan, next) = two_imports("/in/plan-from-mail.ron");
     let effects = model.receive(
         Outcome::ProgressRead {
             path: plan.clone(),

@@ -214,16 +214,23 @@ pub fn over(color: Color32, background: Color32) -> Color32 {
 mod tests {
     use super::*;
 
-    /// Text must reach 4.5:1 against every background it is drawn on (WCAG AA), in both
-    /// themes, as they are after [`adjust`].
-    #[test]
-    fn text_contrast_is_at_least_4_5_in_both_themes() {
-        for theme in [egui::Theme::Light, egui::Theme::Dark] {
+    /// Both themes' styles, as [`adjust`] leaves them.
+    fn styles() -> [(egui::Theme, egui::Style); 2] {
+        [egui::Theme::Light, egui::Theme::Dark].map(|theme| {
             let mut style = egui::Style {
                 visuals: theme.default_visuals(),
                 ..Default::default()
             };
             adjust(&mut style);
+            (theme, style)
+        })
+    }
+
+    /// Text must reach 4.5:1 against every background it is drawn on (WCAG AA), in both
+    /// themes, as they are after [`adjust`].
+    #[test]
+    fn text_contrast_is_at_least_4_5_in_both_themes() {
+        for (theme, style) in styles() {
             let visuals = &style.visuals;
             let palette = palette(visuals);
             let backgrounds = [
@@ -273,12 +280,7 @@ mod tests {
     /// light panel by a hair: white on #f8f8f8), and stays quieter than a day of study.
     #[test]
     fn empty_calendar_days_are_seen_in_both_themes() {
-        for theme in [egui::Theme::Light, egui::Theme::Dark] {
-            let mut style = egui::Style {
-                visuals: theme.default_visuals(),
-                ..Default::default()
-            };
-            adjust(&mut style);
+        for (theme, style) in styles() {
             let palette = palette(&style.visuals);
             let panel = style.visuals.panel_fill;
             let empty = contrast(palette.empty_day, panel);
