@@ -43,6 +43,17 @@ fn the_class_view_sorts_filters_and_opens_a_student() {
     harness.get_by_label_contains("无法读取 broken.scprogress");
     harness.get_by_label_contains("忽略了 1 个较旧的");
     harness.get_by_label_contains("跳过了 1 个不是进度文件的文件");
+    // A row's note stays on one line however narrow the last column is (wrapped, it pushed
+    // the rows below apart); the whole note is on hover.
+    let notes: Vec<_> = harness.get_all_by_label_contains("天没有进展").collect();
+    assert!(!notes.is_empty(), "李四 has not worked for weeks");
+    for note in notes {
+        let height = note.rect().height();
+        assert!(
+            height <= study_companion::ui::theme::TABLE_ROW_HEIGHT,
+            "a note {height} px high"
+        );
+    }
 
     let names =
         |harness: &egui_kittest::Harness<'_, study_companion::ui::StudyApp>| -> Vec<String> {

@@ -380,27 +380,40 @@ impl ClassView {
                             if let Some(change) = change {
                                 notes.insert(0, change_text(change, strings));
                             }
-                            let text = egui::RichText::new(notes.join(" · "));
-                            let label = ui.label(if change.is_some() {
-                                text.color(palette.done).strong()
-                            } else if inactive {
-                                text.color(palette.warning)
-                            } else {
-                                text
-                            });
+                            let full = notes.join(" · ");
+                            let text = egui::RichText::new(&full);
+                            // One line, as every row is: the last column is as wide as the
+                            // window leaves it, and a wrapped note pushed the rows below
+                            // apart. The whole note is on hover.
+                            let label = ui.add(
+                                egui::Label::new(if change.is_some() {
+                                    text.color(palette.done).strong()
+                                } else if inactive {
+                                    text.color(palette.warning)
+                                } else {
+                                    text
+                                })
+                                .truncate()
+                                .show_tooltip_when_elided(false),
+                            );
+                            let mut hover = full;
                             if !row.superseded.is_empty() {
                                 let ignored: Vec<String> = row
                                     .superseded
                                     .iter()
                                     .map(|path| report::file_name(path))
                                     .collect();
-                                label.on_hover_text(fill(
+                                hover.push_str("\n");
+                                hover.push_str(&fill(
                                     strings.row_files_hint,
                                     &[
                                         ("used", &report::file_name(&row.path)),
                                         ("ignored", &ignored.join(", ")),
                                     ],
                                 ));
+                            }
+                            if !hover.trim().is_empty() {
+                                label.on_hover_text(hover.trim());
                             }
                         });
                     }
