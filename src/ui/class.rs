@@ -403,7 +403,7 @@ impl ClassView {
                                     .iter()
                                     .map(|path| report::file_name(path))
                                     .collect();
-                                hover.push_str("\n");
+                                hover.push('\n');
                                 hover.push_str(&fill(
                                     strings.row_files_hint,
                                     &[
