@@ -159,10 +159,21 @@ fn a_mentor_sets_and_shares_a_plan_and_a_student_sees_the_pace() {
     let overdue = zhang_pace.chapters.iter().filter(|c| c.overdue).count();
     assert!(overdue > 0);
     assert_eq!(student.get_all_by_label("已过目标日期").count(), overdue);
-    student
+    // The window opens tall enough for its table and the calendar below it: the calendar's
+    // summary (the one further right; the side panel has one too) is inside the window.
+    let summary = student
         .get_all_by_label_contains("天有学习记录")
-        .next()
+        .map(|node| node.rect())
+        .max_by(|a, b| a.left().total_cmp(&b.left()))
         .unwrap();
+    let window = student
+        .ctx
+        .memory(|memory| memory.area_rect(egui::Id::new(study_companion::ui::PLAN_WINDOW_ID)))
+        .expect("the plan window");
+    assert!(
+        window.contains_rect(summary),
+        "the calendar {summary:?} is outside the window {window:?}"
+    );
     common::wait_until(&mut student, "the plan saved", |app| !app.is_busy());
     drop(student);
 

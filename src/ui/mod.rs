@@ -44,6 +44,7 @@ pub use crate::i18n;
 pub use action::{Action, DrawingAction, ImportAction, MentorAction};
 pub use app::StudyApp;
 pub use context::{DecodeOnce, setup_context};
+pub use plan::PLAN_WINDOW_ID;
 pub use state::{Notice, UiState};
 
 /// URI prefix under which the curriculum's images are registered with egui.

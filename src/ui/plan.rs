@@ -24,6 +24,9 @@ const CELL: f32 = 11.0;
 /// Days of a new plan when there is none yet (six weeks: a winter break).
 const NEW_PLAN_DAYS: i64 = 41;
 
+/// The plan window's id (tests find its area by it).
+pub const PLAN_WINDOW_ID: &str = "plan_window";
+
 /// The editor's fields as typed (view state).
 #[derive(Default)]
 pub struct PlanEditor {
@@ -100,8 +103,14 @@ pub fn plan_window_ui(
 ) {
     let mut open = true;
     egui::Window::new(strings.plan_title)
+        // Not the title: it changes with the language.
+        .id(egui::Id::new(PLAN_WINDOW_ID))
         .open(&mut open)
         .default_width(theme::PREVIEW_WIDTH)
+        .default_height(theme::PLAN_WINDOW_HEIGHT)
+        // Over the roadmap, below the top bar, where the search opens too.
+        .pivot(egui::Align2::CENTER_TOP)
+        .default_pos(egui::pos2(ctx.content_rect().center().x, theme::SEARCH_TOP))
         .vscroll(true)
         .show(ctx, |ui| {
             let curriculum = shown.curriculum;

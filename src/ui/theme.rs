@@ -59,7 +59,9 @@ pub const VIEWER_SIZE: [f32; 2] = [640.0, 720.0];
 pub const SEARCH_WIDTH: f32 = 580.0;
 /// Highest the search window's list of hits grows before it scrolls.
 pub const SEARCH_LIST_HEIGHT: f32 = 440.0;
-/// Distance of the search window from the top of the window.
+/// Height the plan window opens with: its table and the activity calendar without scrolling.
+pub const PLAN_WINDOW_HEIGHT: f32 = 600.0;
+/// Distance of the search window (and the plan window) from the top of the window.
 pub const SEARCH_TOP: f32 = 56.0;
 /// Hits listed at most (the rest are counted).
 pub const SEARCH_MAX_HITS: usize = 50;
