@@ -168,7 +168,7 @@ fn a_mentor_sets_and_shares_a_plan_and_a_student_sees_the_pace() {
         .unwrap();
     let window = student
         .ctx
-        .memory(|memory| memory.area_rect(egui::Id::new(study_companion::ui::PLAN_WINDOW_ID)))
+        .memory(|memory| memory.area_rect(egui::Id::unique(study_companion::ui::PLAN_WINDOW_ID)))
         .expect("the plan window");
     assert!(
         window.contains_rect(summary),

@@ -104,7 +104,7 @@ pub fn plan_window_ui(
     let mut open = true;
     egui::Window::new(strings.plan_title)
         // Not the title: it changes with the language.
-        .id(egui::Id::new(PLAN_WINDOW_ID))
+        .id(egui::Id::unique(PLAN_WINDOW_ID))
         .open(&mut open)
         .default_width(theme::PREVIEW_WIDTH)
         .default_height(theme::PLAN_WINDOW_HEIGHT)
